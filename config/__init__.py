@@ -1,0 +1,143 @@
+"""Configuration classes, chosen by ``DESAONLINE_CONFIG`` (default ``development``).
+
+Every setting comes from the environment (a ``.env`` file is read too) with a
+default that needs no server, so a fresh clone runs as is. Secrets are read only
+from the environment; the development default for ``SECRET_KEY`` is a random key
+kept in ``instance/`` so sessions survive a restart.
+"""
+import os
+import secrets
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = Path(os.environ.get("INSTANCE_DIR", ROOT / "instance"))
+
+load_dotenv(ROOT / ".env")
+
+
+def _env(name, default=None):
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def _dev_secret(name):
+    """A per-checkout random secret for development, created on first use."""
+    INSTANCE.mkdir(parents=True, exist_ok=True)
+    path = INSTANCE / f"{name.lower()}.txt"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _sqlalchemy_url(url):
+    # Heroku-style and plain "postgresql://" URLs use psycopg 3, the driver we ship.
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+class Config:
+    BASE_DOMAIN = _env("BASE_DOMAIN", "localhost")
+    PORTAL_SUBDOMAIN = "desaonline"
+    SQLALCHEMY_DATABASE_URI = _sqlalchemy_url(
+        _env("DATABASE_URL", f"sqlite:///{INSTANCE / 'desaonline.sqlite'}"))
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    REDIS_URL = _env("REDIS_URL")
+    STORAGE_DIR = _env("STORAGE_DIR", str(INSTANCE / "storage"))
+    SECRET_KEY = _env("SECRET_KEY")
+    # Key that encrypts the Kepala Desa's PKCS#12 at rest; derived from SECRET_KEY
+    # when not given separately.
+    CERT_ENCRYPTION_KEY = _env("CERT_ENCRYPTION_KEY")
+
+    # Cookies stay on the host that set them: no SESSION_COOKIE_DOMAIN.
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    MAX_CONTENT_LENGTH = 10 * 1024 * 1024
+    WTF_CSRF_TIME_LIMIT = None
+    # Behind nginx/haproxy the real host and client address come in X-Forwarded-*.
+    PROXY_FIX = _env("PROXY_FIX", "0") == "1"
+    # How long a warm host -> desa map is trusted before it is reloaded.
+    TENANT_CACHE_SECONDS = float(_env("TENANT_CACHE_SECONDS", "30"))
+
+    API_TOKEN_HOURS = int(_env("API_TOKEN_HOURS", "720"))
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_KEY_PREFIX = _env("RATELIMIT_KEY_PREFIX", "desaonline")
+    KABUPATEN_NAMA = _env("KABUPATEN_NAMA", "Kabupaten Kebumen")
+    KABUPATEN_KODE = _env("KABUPATEN_KODE", "33.05")
+
+    # APIFlask / OpenAPI
+    VALIDATION_ERROR_STATUS_CODE = 422
+    AUTH_ERROR_STATUS_CODE = 401
+    INFO = {"description": "API Layanan Mandiri desaonline (lihat CONTRACT.md)."}
+
+    CELERY_QUEUE = _env("CELERY_QUEUE", "desaonline")
+
+    @staticmethod
+    def celery(config):
+        instance = INSTANCE.as_posix()
+        broker = config.get("REDIS_URL") or _env("CELERY_BROKER_URL", f"sqla+sqlite:///{instance}/celery-broker.sqlite")
+        return {
+            "broker_url": broker,
+            "task_ignore_result": True,
+            "result_backend": None,
+            # A killed worker must not lose its letter: ack after the task ran and
+            # requeue when the worker process dies (see NOTES.md).
+            "task_acks_late": True,
+            "task_reject_on_worker_lost": True,
+            "worker_prefetch_multiplier": 1,
+            "task_default_queue": config["CELERY_QUEUE"],
+            "broker_transport_options": {"visibility_timeout": int(_env("CELERY_VISIBILITY_TIMEOUT", "600"))},
+            "broker_connection_retry_on_startup": True,
+            "task_always_eager": False,
+            "timezone": "Asia/Jakarta",
+            "beat_schedule": {
+                "sapu-surat-macet": {"task": "workers.surat.sapu_surat_macet", "schedule": 120.0},
+            },
+        }
+
+    @classmethod
+    def init(cls, app):
+        if not app.config.get("SECRET_KEY"):
+            app.config["SECRET_KEY"] = _dev_secret("SECRET_KEY")
+        app.config.setdefault("CELERY", cls.celery(app.config))
+        app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+
+
+class Development(Config):
+    DEBUG = False
+
+
+class Testing(Config):
+    TESTING = True
+    WTF_CSRF_ENABLED = True
+    RATELIMIT_ENABLED = True
+
+    @classmethod
+    def init(cls, app):
+        if not app.config.get("SECRET_KEY"):
+            app.config["SECRET_KEY"] = "testing-secret"
+        super().init(app)
+
+
+class Production(Config):
+    SESSION_COOKIE_SECURE = _env("SESSION_COOKIE_SECURE", "1") == "1"
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+    @classmethod
+    def init(cls, app):
+        if not app.config.get("SECRET_KEY"):
+            raise RuntimeError("SECRET_KEY must be set in the environment for production")
+        super().init(app)
+
+
+CONFIGS = {"development": Development, "testing": Testing, "production": Production}
+
+
+def get_config(name=None):
+    return CONFIGS[name or _env("DESAONLINE_CONFIG", "development")]

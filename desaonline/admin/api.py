@@ -1,0 +1,98 @@
+"""The admin part of the JSON API (portal host), as CONTRACT.md says."""
+from flask import current_app, g
+from sqlalchemy import select
+
+from desaonline.admin import akses, api_bp as api
+from desaonline.admin.models import Admin
+from desaonline.admin.schemas import (DesaIn, DesaOut, KecamatanIn, KecamatanOut, LoginIn, OperatorIn,
+                                      OperatorOut, StatistikOut, TokenOut)
+from desaonline.admin.services import AdminError, buat_desa, buat_kecamatan, buat_operator
+from desaonline.auth.login import cek_sandi, limit_gagal_login
+from desaonline.auth.sessions import api_auth, issue
+from desaonline.errors import api_error
+from desaonline.extensions import db
+from desaonline.surat import statistik
+from tenants.models import Desa
+
+ADMIN = ["kabupaten", "kecamatan"]
+
+
+def _raise(err):
+    api_error(err.status, err.code, err.message)
+
+
+@api.post("/login")
+@limit_gagal_login
+@api.input(LoginIn)
+@api.output(TokenOut)
+@api.doc(summary="Masuk sebagai admin kabupaten/kecamatan", responses=[401, 429])
+def login(json_data):
+    admin = cek_sandi(Admin, json_data["username"], json_data["password"])
+    if admin is None:
+        api_error(401, "login_gagal", "Nama pengguna atau kata sandi salah.")
+    return {"token": issue(admin, "api")}
+
+
+@api.post("/kecamatan")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.input(KecamatanIn)
+@api.output(KecamatanOut, status_code=201)
+@api.doc(summary="Buat kecamatan (admin kabupaten)", responses=[403, 409, 422])
+def kecamatan_baru(json_data):
+    if g.akun.kecamatan_id is not None:
+        api_error(403, "dilarang", "Hanya admin kabupaten yang dapat membuat kecamatan.")
+    try:
+        kec = buat_kecamatan(**json_data)
+    except AdminError as err:
+        _raise(err)
+    return {"id": kec.id, "slug": kec.slug}
+
+
+@api.post("/desa")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.input(DesaIn)
+@api.output(DesaOut, status_code=201)
+@api.doc(summary="Buat desa", responses=[403, 404, 409, 422])
+def desa_baru(json_data):
+    admin = g.akun
+    if admin.kecamatan_id is not None and admin.kecamatan.slug != json_data["kecamatan"]:
+        api_error(403, "dilarang", "Admin kecamatan hanya dapat membuat desa di kecamatannya.")
+    try:
+        desa = buat_desa(json_data["kecamatan"], json_data["slug"], json_data["nama"], json_data["kode"],
+                         json_data["wa_operator"], json_data["jenis"])
+    except AdminError as err:
+        _raise(err)
+    return {"id": desa.id, "host": desa.host(current_app.config["BASE_DOMAIN"])}
+
+
+@api.post("/desa/<int:desa_id>/operator")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.input(OperatorIn)
+@api.output(OperatorOut, status_code=201)
+@api.doc(summary="Buat operator desa", responses=[403, 404, 409, 422])
+def operator_baru(desa_id, json_data):
+    desa = db.session.get(Desa, desa_id)
+    if desa is None:
+        api_error(404, "desa_tidak_ditemukan", "Desa tidak ditemukan.")
+    if not akses.boleh_desa(g.akun, desa):
+        api_error(403, "dilarang", "Desa ini di luar wilayah Anda.")
+    try:
+        operator = buat_operator(desa, json_data["username"], json_data["password"], json_data["nama"])
+    except AdminError as err:
+        _raise(err)
+    return {"id": operator.id, "username": operator.username}
+
+
+@api.get("/statistik")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.output(StatistikOut)
+@api.doc(summary="Jumlah surat per desa dan status (sesuai wilayah admin)")
+def statistik_surat():
+    base = current_app.config["BASE_DOMAIN"]
+    daftar = db.session.scalars(akses.desa_query(g.akun).order_by(Desa.nama)).all()
+    hitungan = statistik.per_desa([d.id for d in daftar])
+    return {
+        "desa": [{"id": d.id, "nama": d.nama, "kecamatan": d.kecamatan.slug, "host": d.host(base),
+                  "status": hitungan[d.id], "total": sum(hitungan[d.id].values())} for d in daftar],
+        "total": statistik.total(hitungan),
+    }

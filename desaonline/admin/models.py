@@ -1,0 +1,29 @@
+"""Kabupaten and kecamatan admins."""
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from desaonline.auth.sessions import AkunMixin, register_akun
+from desaonline.extensions import db
+from tenants.models import Kecamatan, utcnow
+
+
+class Admin(AkunMixin, db.Model):
+    __tablename__ = "admin"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    nama: Mapped[str | None] = mapped_column(String(120))
+    # NULL: kabupaten admin (every desa); set: admin of that kecamatan only.
+    kecamatan_id: Mapped[int | None] = mapped_column(ForeignKey("kecamatan.id", ondelete="CASCADE"), index=True)
+    aktif: Mapped[bool] = mapped_column(default=True)
+    dibuat: Mapped[datetime] = mapped_column(default=utcnow)
+    kecamatan: Mapped[Kecamatan | None] = relationship()
+
+    @property
+    def peran(self):
+        return "kecamatan" if self.kecamatan_id else "kabupaten"
+
+
+register_akun("admin", Admin)

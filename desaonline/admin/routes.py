@@ -1,0 +1,1 @@
+"""Admin pages on the portal host (see issue 2)."""

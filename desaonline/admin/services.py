@@ -1,0 +1,120 @@
+"""Creating the kabupaten's structure: shared by the CLI, the API, the pages and the demo."""
+import re
+
+from sqlalchemy import select
+
+from desaonline.admin.models import Admin
+from desaonline.auth.passwords import hash_secret
+from desaonline.extensions import db
+from desaonline.operator.models import Operator
+from tenants import desa_scope
+from tenants.models import Desa, Kabupaten, Kecamatan
+
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+KODE = re.compile(r"^\d{2}(\.\d{2}){1,2}(\.\d{4})?$")
+USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,64}$")
+
+
+class AdminError(Exception):
+    def __init__(self, code, message, status=422):
+        super().__init__(message)
+        self.code, self.message, self.status = code, message, status
+
+
+def _invalidate_hosts():
+    from flask import current_app
+    current_app.extensions["desaonline.hostmap"].clear()
+
+
+def cek_password(password):
+    if len(password or "") < 8:
+        raise AdminError("password_lemah", "Kata sandi minimal 8 karakter.")
+
+
+def buat_admin(username, password, kecamatan_slug=None):
+    if not USERNAME.match(username or ""):
+        raise AdminError("username_tidak_valid", "Nama pengguna 3-64 karakter: huruf, angka, titik, garis.")
+    cek_password(password)
+    kecamatan = None
+    if kecamatan_slug:
+        kecamatan = db.session.scalar(select(Kecamatan).where(Kecamatan.slug == kecamatan_slug))
+        if kecamatan is None:
+            raise AdminError("kecamatan_tidak_ditemukan", f"Kecamatan '{kecamatan_slug}' tidak ditemukan.", 404)
+    if db.session.scalar(select(Admin).where(Admin.username == username)):
+        raise AdminError("username_dipakai", f"Nama pengguna '{username}' sudah dipakai.", 409)
+    admin = Admin(username=username, password_hash=hash_secret(password), kecamatan=kecamatan)
+    db.session.add(admin)
+    db.session.commit()
+    return admin
+
+
+def kabupaten_utama():
+    """The kabupaten this deployment serves (created on first use)."""
+    kab = db.session.scalar(select(Kabupaten).order_by(Kabupaten.id))
+    if kab is None:
+        from flask import current_app
+        kab = Kabupaten(kode=current_app.config.get("KABUPATEN_KODE", "00.00"),
+                        nama=current_app.config.get("KABUPATEN_NAMA", "Kabupaten"))
+        db.session.add(kab)
+        db.session.flush()
+    return kab
+
+
+def buat_kecamatan(slug, nama, kode):
+    if not SLUG.match(slug or ""):
+        raise AdminError("slug_tidak_valid", "Slug hanya huruf kecil, angka dan tanda minus.")
+    if not (nama or "").strip():
+        raise AdminError("nama_kosong", "Nama kecamatan wajib diisi.")
+    if not KODE.match(kode or ""):
+        raise AdminError("kode_tidak_valid", "Kode wilayah Kemendagri, contoh 33.05.05.")
+    if db.session.scalar(select(Kecamatan).where((Kecamatan.slug == slug) | (Kecamatan.kode == kode))):
+        raise AdminError("kecamatan_sudah_ada", "Kecamatan dengan slug atau kode itu sudah ada.", 409)
+    kec = Kecamatan(slug=slug, nama=nama.strip(), kode=kode, kabupaten=kabupaten_utama())
+    db.session.add(kec)
+    db.session.commit()
+    return kec
+
+
+def normalisasi_wa(nomor):
+    """'0812-3456 789' / '+62812...' -> '62812...' (what wa.me wants), or None."""
+    digits = re.sub(r"\D", "", nomor or "")
+    if not digits:
+        return None
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    if not digits.startswith("62") or not 10 <= len(digits) <= 15:
+        raise AdminError("wa_tidak_valid", "Nomor WhatsApp tidak valid, contoh 081234567890.")
+    return digits
+
+
+def buat_desa(kecamatan_slug, slug, nama, kode, wa_operator=None, jenis="desa"):
+    kec = db.session.scalar(select(Kecamatan).where(Kecamatan.slug == kecamatan_slug))
+    if kec is None:
+        raise AdminError("kecamatan_tidak_ditemukan", f"Kecamatan '{kecamatan_slug}' tidak ditemukan.", 404)
+    if not SLUG.match(slug or "") or slug == "desaonline":
+        raise AdminError("slug_tidak_valid", "Slug hanya huruf kecil, angka dan tanda minus.")
+    if not (nama or "").strip():
+        raise AdminError("nama_kosong", "Nama desa wajib diisi.")
+    if not KODE.match(kode or "") or not kode.startswith(kec.kode):
+        raise AdminError("kode_tidak_valid", f"Kode desa harus kode Kemendagri di bawah {kec.kode}, contoh {kec.kode}.2001.")
+    if db.session.scalar(select(Desa).where(((Desa.kecamatan_id == kec.id) & (Desa.slug == slug)) | (Desa.kode == kode))):
+        raise AdminError("desa_sudah_ada", "Desa dengan slug atau kode itu sudah ada.", 409)
+    desa = Desa(kecamatan=kec, slug=slug, nama=nama.strip(), kode=kode, jenis=jenis,
+                wa_operator=normalisasi_wa(wa_operator))
+    db.session.add(desa)
+    db.session.commit()
+    _invalidate_hosts()
+    return desa
+
+
+def buat_operator(desa, username, password, nama=None):
+    if not USERNAME.match(username or ""):
+        raise AdminError("username_tidak_valid", "Nama pengguna 3-64 karakter: huruf, angka, titik, garis.")
+    cek_password(password)
+    with desa_scope(desa.id):
+        if db.session.scalar(select(Operator).where(Operator.username == username)):
+            raise AdminError("username_dipakai", f"Operator '{username}' sudah ada di desa ini.", 409)
+        operator = Operator(username=username, password_hash=hash_secret(password), nama=nama)
+        db.session.add(operator)
+        db.session.commit()
+    return operator

@@ -1,0 +1,1 @@
+"""Accounts shared by every role: password/PIN hashing and sessions (cookie and bearer)."""

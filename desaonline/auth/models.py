@@ -1,0 +1,26 @@
+"""Login sessions: one row per cookie session or API token, so logout really ends it."""
+from datetime import datetime, timezone
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desaonline.extensions import db
+
+
+def utcnow():
+    return datetime.now(timezone.utc)
+
+
+class Sesi(db.Model):
+    __tablename__ = "sesi"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # SHA-256 of the token: a leaked table holds no usable token.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    jenis: Mapped[str] = mapped_column(String(10))  # admin | operator | penduduk
+    akun_id: Mapped[int] = mapped_column(index=True)
+    # The desa whose host issued it; NULL for the kabupaten portal.
+    desa_id: Mapped[int | None] = mapped_column(ForeignKey("desa.id", ondelete="CASCADE"), index=True)
+    saluran: Mapped[str] = mapped_column(String(5))  # web | api
+    dibuat: Mapped[datetime] = mapped_column(default=utcnow)
+    kedaluwarsa: Mapped[datetime]
+    dicabut: Mapped[bool] = mapped_column(default=False)

@@ -1,0 +1,130 @@
+"""Issue, resolve and revoke sessions; wire Flask-Login and the API's bearer auth.
+
+A token is bound to the host that issued it: a desa's token is refused on every
+other desa and on the portal. Each account model registers itself here with
+``register_akun(jenis, model)`` and provides ``peran`` and ``aktif``.
+"""
+import hashlib
+import secrets
+from datetime import datetime, timedelta, timezone
+
+from apiflask import HTTPTokenAuth
+from flask import current_app, g
+from flask_login import login_user, logout_user
+from sqlalchemy import select, update
+
+from desaonline.extensions import db, login_manager
+from desaonline.auth.models import Sesi
+
+_AKUN_MODELS = {}
+
+api_auth = HTTPTokenAuth(scheme="Bearer", description="Token dari endpoint login")
+
+
+def register_akun(jenis, model):
+    _AKUN_MODELS[jenis] = model
+    model.jenis_akun = jenis
+
+
+def _hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _host_desa_id():
+    desa = g.get("desa")
+    return desa.id if desa is not None else None
+
+
+def issue(akun, saluran):
+    """A new session token for ``akun`` on the current host."""
+    token = secrets.token_urlsafe(32)
+    hours = current_app.config["API_TOKEN_HOURS"] if saluran == "api" else 24 * 30
+    db.session.add(Sesi(
+        token_hash=_hash(token), jenis=akun.jenis_akun, akun_id=akun.id, desa_id=_host_desa_id(),
+        saluran=saluran, kedaluwarsa=datetime.now(timezone.utc) + timedelta(hours=hours),
+    ))
+    db.session.commit()
+    akun.sesi_token = token
+    return token
+
+
+def resolve(token, saluran):
+    """The account behind a token, if it is alive and belongs to this host."""
+    if not token or len(token) > 200:
+        return None
+    sesi = db.session.scalar(select(Sesi).where(Sesi.token_hash == _hash(token)))
+    if sesi is None or sesi.dicabut or sesi.saluran != saluran or sesi.desa_id != _host_desa_id():
+        return None
+    expires = sesi.kedaluwarsa if sesi.kedaluwarsa.tzinfo else sesi.kedaluwarsa.replace(tzinfo=timezone.utc)
+    if expires < datetime.now(timezone.utc):
+        return None
+    model = _AKUN_MODELS.get(sesi.jenis)
+    akun = db.session.get(model, sesi.akun_id) if model else None
+    if akun is None or not akun.aktif:
+        return None
+    akun.sesi_token = token
+    return akun
+
+
+def revoke(token):
+    if token:
+        db.session.execute(update(Sesi).where(Sesi.token_hash == _hash(token)).values(dicabut=True))
+        db.session.commit()
+
+
+def revoke_all(akun):
+    """End every session of an account (PIN change, PIN reset, password change)."""
+    db.session.execute(
+        update(Sesi).where(Sesi.jenis == akun.jenis_akun, Sesi.akun_id == akun.id).values(dicabut=True)
+    )
+
+
+def login_web(akun):
+    issue(akun, "web")
+    login_user(akun)
+
+
+def logout_web(akun):
+    revoke(getattr(akun, "sesi_token", None))
+    logout_user()
+
+
+class AkunMixin:
+    """What Flask-Login needs from an account; its id in the cookie is the session token."""
+    sesi_token = None
+    is_anonymous = False
+
+    @property
+    def is_authenticated(self):
+        return True
+
+    @property
+    def is_active(self):
+        return self.aktif
+
+    def get_id(self):
+        return self.sesi_token
+
+
+@login_manager.user_loader
+def _load_web_user(token):
+    return resolve(token, "web")
+
+
+@api_auth.verify_token
+def _verify_api_token(token):
+    akun = resolve(token, "api")
+    if akun is not None:
+        g.akun = akun
+    return akun
+
+
+@api_auth.get_user_roles
+def _api_roles(akun):
+    return [akun.peran]
+
+
+@api_auth.error_processor
+def _api_auth_error(error):
+    from desaonline.errors import process_api_error
+    return process_api_error(error)

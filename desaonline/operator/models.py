@@ -1,0 +1,25 @@
+"""Desa operators (village staff)."""
+from datetime import datetime
+
+from sqlalchemy import String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desaonline.auth.sessions import AkunMixin, register_akun
+from desaonline.extensions import db
+from tenants.models import utcnow
+from tenants.scoping import DesaScoped
+
+
+class Operator(AkunMixin, DesaScoped, db.Model):
+    __tablename__ = "operator"
+    __table_args__ = (UniqueConstraint("desa_id", "username", name="uq_operator_desa_username"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    nama: Mapped[str | None] = mapped_column(String(120))
+    aktif: Mapped[bool] = mapped_column(default=True)
+    dibuat: Mapped[datetime] = mapped_column(default=utcnow)
+    peran = "operator"
+
+
+register_akun("operator", Operator)

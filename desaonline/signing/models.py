@@ -1,0 +1,26 @@
+"""The Kepala Desa's signing certificate, kept encrypted at rest."""
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, LargeBinary, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desaonline.extensions import db
+from tenants.models import utcnow
+from tenants.scoping import DesaScoped
+
+
+class SertifikatDesa(DesaScoped, db.Model):
+    __tablename__ = "sertifikat_desa"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pejabat_id: Mapped[int | None] = mapped_column(ForeignKey("pejabat.id"))
+    # PKCS#12 and its password, both encrypted with CERT_ENCRYPTION_KEY (Fernet).
+    p12_terenkripsi: Mapped[bytes] = mapped_column(LargeBinary)
+    sandi_terenkripsi: Mapped[bytes] = mapped_column(LargeBinary)
+    subjek: Mapped[str] = mapped_column(String(255))
+    penerbit: Mapped[str] = mapped_column(String(255))
+    serial: Mapped[str] = mapped_column(String(64))
+    sidik_sha256: Mapped[str] = mapped_column(String(64))
+    berlaku_mulai: Mapped[datetime]
+    berlaku_sampai: Mapped[datetime]
+    aktif: Mapped[bool] = mapped_column(default=True)
+    dibuat: Mapped[datetime] = mapped_column(default=utcnow)

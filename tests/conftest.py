@@ -1,0 +1,230 @@
+"""Fixtures: one app from the factory on a fresh database per test run.
+
+``TEST_DATABASE_URL`` picks the database (default: a new SQLite file); a PostgreSQL
+URL gets a new, uniquely named database that is dropped afterwards. ``TEST_REDIS_URL``
+makes the deployment tests use Redis as broker and limiter storage.
+"""
+import os
+import re
+import uuid
+
+import pytest
+from sqlalchemy import delete
+
+from tests.services import (IN_CI, ROOT, Deployment, check_redis, create_postgres_database,
+                            drop_postgres_database)
+
+os.environ.setdefault("DESAONLINE_CONFIG", "testing")
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+        return
+    if not base.startswith("postgres"):
+        yield base
+        return
+    url, name = create_postgres_database(base)
+    yield url.replace("postgresql://", "postgresql+psycopg://")
+    drop_postgres_database(base, name)
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    url = os.environ.get("TEST_REDIS_URL")
+    if url:
+        check_redis(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def run_id():
+    return uuid.uuid4().hex[:8]
+
+
+@pytest.fixture(scope="session")
+def app(database_url, tmp_path_factory, run_id):
+    from flask_migrate import upgrade
+
+    from desaonline import create_app
+    storage = tmp_path_factory.mktemp("storage")
+    app = create_app("testing", {
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "STORAGE_DIR": str(storage),
+        "BASE_DOMAIN": "localhost",
+        "RATELIMIT_KEY_PREFIX": f"test-{run_id}",
+    })
+    app.config["CELERY"]["task_always_eager"] = True  # in-process tests; deployment tests use a worker
+    app.extensions["celery"].conf.task_always_eager = True
+    with app.app_context():
+        upgrade(directory=str(ROOT / "migrations"))  # the schema comes from the migrations
+    yield app
+
+
+@pytest.fixture(autouse=True)
+def _clean_database(request):
+    """Each test starts from empty tables (only when it used the app)."""
+    yield
+    if "app" not in request.fixturenames:
+        return
+    app = request.getfixturevalue("app")
+    from desaonline.extensions import db, limiter
+    with app.app_context():
+        db.session.rollback()
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(delete(table))
+        db.session.commit()
+        app.extensions["desaonline.hostmap"].clear()
+        limiter.reset()
+
+
+@pytest.fixture
+def ctx(app):
+    with app.app_context():
+        yield
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+class HostClient:
+    """A test client bound to one host, as a browser on that desa's site would be."""
+
+    def __init__(self, app, host):
+        self.client = app.test_client()
+        self.host = host
+
+    def _kw(self, kw):
+        kw.setdefault("base_url", f"http://{self.host}")
+        return kw
+
+    def get(self, path, **kw):
+        return self.client.get(path, **self._kw(kw))
+
+    def post(self, path, **kw):
+        return self.client.post(path, **self._kw(kw))
+
+    def put(self, path, **kw):
+        return self.client.put(path, **self._kw(kw))
+
+    def patch(self, path, **kw):
+        return self.client.patch(path, **self._kw(kw))
+
+    def delete(self, path, **kw):
+        return self.client.delete(path, **self._kw(kw))
+
+    def csrf_token(self, path):
+        page = self.get(path)
+        found = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.get_data(as_text=True))
+        assert found, f"no CSRF token on {path}"
+        return found.group(1)
+
+    def submit(self, page_path, data, action=None, **kw):
+        """Fill and send the form on ``page_path`` the way a browser does (CSRF included)."""
+        data = dict(data, csrf_token=self.csrf_token(page_path))
+        return self.post(action or page_path, data=data, **kw)
+
+    def api(self, method, path, token=None, **kw):
+        headers = kw.pop("headers", {})
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        return getattr(self, method)(path, headers=headers, **kw)
+
+
+@pytest.fixture
+def host_client(app):
+    return lambda host: HostClient(app, host)
+
+
+@pytest.fixture
+def portal(app):
+    return HostClient(app, "desaonline.localhost")
+
+
+class Factory:
+    """Makes the rows tests need, committed, through the same services the app uses."""
+
+    def __init__(self, app):
+        self.app = app
+        self._n = 0
+
+    def _next(self):
+        self._n += 1
+        return self._n
+
+    def kecamatan(self, slug=None, nama=None):
+        from desaonline.admin.services import buat_kecamatan
+        n = self._next()
+        with self.app.app_context():
+            kec = buat_kecamatan(slug or f"kec-{n}", nama or f"Kecamatan {n}", f"33.{n:02d}.{n:02d}")
+            return kec.id, kec.slug, kec.kode
+
+    def desa(self, slug=None, kecamatan=None, nama=None, wa="081234567890"):
+        """Returns a DesaRef (id, slug, host) for a new desa, in a new kecamatan unless given."""
+        from desaonline.admin.services import buat_desa
+        kecamatan = kecamatan or self.kecamatan()
+        n = self._next()
+        slug = slug or f"desa-{n}"
+        with self.app.app_context():
+            desa = buat_desa(kecamatan[1], slug, nama or slug.replace("-", " ").title(),
+                             f"{kecamatan[2]}.{2000 + n}", wa)
+            return DesaRef(desa.id, desa.slug, desa.host("localhost"), kecamatan)
+
+    def operator(self, desa, username="operator", password="rahasia-operator"):
+        from desaonline.admin.services import buat_operator
+        from tenants.models import Desa
+        from desaonline.extensions import db
+        with self.app.app_context():
+            buat_operator(db.session.get(Desa, desa.id), username, password)
+        return username, password
+
+    def admin(self, username=None, password="rahasia-admin", kecamatan_slug=None):
+        from desaonline.admin.services import buat_admin
+        username = username or f"admin{self._next()}"
+        with self.app.app_context():
+            buat_admin(username, password, kecamatan_slug)
+        return username, password
+
+
+class DesaRef:
+    def __init__(self, id, slug, host, kecamatan):
+        self.id, self.slug, self.host, self.kecamatan = id, slug, host, kecamatan
+
+    def __repr__(self):
+        return f"<DesaRef {self.host}>"
+
+
+@pytest.fixture
+def buat(app):
+    return Factory(app)
+
+
+@pytest.fixture(scope="session")
+def deployment(database_url, redis_url, tmp_path_factory, run_id, app):
+    """gunicorn + a Celery worker on the test database (and Redis when TEST_REDIS_URL is set)."""
+    workdir = tmp_path_factory.mktemp("deploy")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DESAONLINE_", "CELERY_"))}
+    env.update({
+        "DESAONLINE_CONFIG": "development",
+        "DATABASE_URL": database_url,
+        "BASE_DOMAIN": "localhost",
+        "SECRET_KEY": "deployment-test-secret",
+        "STORAGE_DIR": app.config["STORAGE_DIR"],
+        "INSTANCE_DIR": str(workdir),
+        "CELERY_QUEUE": f"desaonline-test-{run_id}",
+        "RATELIMIT_KEY_PREFIX": f"deploy-{run_id}",
+        "TENANT_CACHE_SECONDS": "1",
+    })
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    else:
+        env.pop("REDIS_URL", None)
+    dep = Deployment(env, workdir)
+    dep.start_web()
+    dep.start_worker()
+    yield dep
+    dep.stop()

@@ -1,0 +1,1 @@
+"""Tasks that turn an approved letter into a signed PDF (see issue 5)."""
