@@ -56,8 +56,10 @@ def app(database_url, tmp_path_factory, run_id):
         "BASE_DOMAIN": "localhost",
         "RATELIMIT_KEY_PREFIX": f"test-{run_id}",
     })
-    app.config["CELERY"]["task_always_eager"] = True  # in-process tests; deployment tests use a worker
-    app.extensions["celery"].conf.task_always_eager = True
+    # In-process tests send tasks to an in-memory broker that nobody consumes, so an
+    # approved letter stays "diproses"; the pipeline is tested with a real worker
+    # (the ``deployment`` fixture) or by calling the task directly.
+    app.extensions["celery"].conf.broker_url = "memory://"
     with app.app_context():
         upgrade(directory=str(ROOT / "migrations"))  # the schema comes from the migrations
     yield app
@@ -188,6 +190,38 @@ class Factory:
         with self.app.app_context():
             buat_admin(username, password, kecamatan_slug)
         return username, password
+
+
+    def penduduk(self, desa, nik=None, no_kk=None, nama=None, tanggal_lahir="1985-03-17",
+                 jenis_kelamin="L", hubungan_keluarga="KEPALA KELUARGA", **extra):
+        """A resident (and the KK, created when new); the PIN is still the birth date."""
+        from datetime import date
+
+        from sqlalchemy import select
+
+        from desaonline.extensions import db
+        from desaonline.mandiri.models import Keluarga, Penduduk
+        from tenants import desa_scope
+        n = self._next()
+        nik = nik or f"3305{desa.id:04d}{n:08d}"[:16]
+        no_kk = no_kk or f"3305{desa.id:04d}{n:08d}"[:15] + "9"
+        with self.app.app_context(), desa_scope(desa.id):
+            kk = db.session.scalar(select(Keluarga).where(Keluarga.no_kk == no_kk))
+            if kk is None:
+                kk = Keluarga(no_kk=no_kk, alamat="Jl. Melati 1", rt="001", rw="002", dusun="Krajan")
+                db.session.add(kk)
+            p = Penduduk(nik=nik, nama=nama or f"Warga {n}", keluarga=kk, tempat_lahir="Kebumen",
+                         tanggal_lahir=date.fromisoformat(tanggal_lahir), jenis_kelamin=jenis_kelamin,
+                         agama="ISLAM", status_perkawinan="KAWIN", pekerjaan="PETANI",
+                         hubungan_keluarga=hubungan_keluarga, **extra)
+            db.session.add(p)
+            db.session.commit()
+            return PendudukRef(p.id, p.nik, no_kk, tanggal_lahir.replace("-", ""), desa)
+
+
+class PendudukRef:
+    def __init__(self, id, nik, no_kk, pin, desa):
+        self.id, self.nik, self.no_kk, self.pin, self.desa = id, nik, no_kk, pin, desa
 
 
 class DesaRef:
