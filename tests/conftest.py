@@ -61,7 +61,7 @@ def app(database_url, tmp_path_factory, run_id):
     # (the ``deployment`` fixture) or by calling the task directly.
     app.extensions["celery"].conf.broker_url = "memory://"
     with app.app_context():
-        upgrade(directory=str(ROOT / "migrations"))  # the schema comes from the migrations
+        upgrade(directory=str(ROOT / "migrations"), revision="heads")  # the schema comes from the migrations
     yield app
 
 
