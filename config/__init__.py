@@ -92,7 +92,11 @@ class Config:
             "task_reject_on_worker_lost": True,
             "worker_prefetch_multiplier": 1,
             "task_default_queue": config["CELERY_QUEUE"],
-            "broker_transport_options": {"visibility_timeout": int(_env("CELERY_VISIBILITY_TIMEOUT", "600"))},
+            # Redis redelivers an unacked message after this many seconds; kombu's SQL
+            # transport takes no such option (it would reach create_engine()).
+            "broker_transport_options": (
+                {"visibility_timeout": int(_env("CELERY_VISIBILITY_TIMEOUT", "600"))}
+                if broker.startswith("redis") else {}),
             "broker_connection_retry_on_startup": True,
             "task_always_eager": False,
             "timezone": "Asia/Jakarta",
