@@ -1,0 +1,278 @@
+"""Lay out one letter (a ``DokumenSurat``) as PDF with ReportLab.
+
+The same renderer serves the draft preview (watermark "KONSEP", no number, no QR)
+and the letter the workers sign. It also reports where the signature box sits
+(page and rectangle in PDF points) so the signer puts the visible signature on
+the signatory block, not somewhere fixed on the page.
+
+Every text comes from a resident, an operator or the letter catalogue and is plain
+text: it is escaped here, once, before it meets Paragraph markup (``teks()``).
+Output is reproducible (ReportLab's invariant mode): the same letter gives the
+same bytes, which the tests and the content-addressed archive rely on.
+"""
+import io
+import itertools
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.barcode.qr import QrCode
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (CondPageBreak, Flowable, HRFlowable, Image, KeepTogether, Paragraph,
+                                SimpleDocTemplate, Spacer, Table, TableStyle)
+
+from desaonline.surat.dokumen import DokumenSurat
+from desaonline.templating import tanggal as tanggal_indonesia
+
+# F4 ("folio") is what many Indonesian offices print on.
+KERTAS = {"A4": (210 * mm, 297 * mm), "F4": (215 * mm, 330 * mm)}
+
+# The visible signature goes here: wide enough for a name and a date in 7 pt.
+KOTAK_TTD_LEBAR = 62 * mm
+KOTAK_TTD_TINGGI = 20 * mm
+QR_UKURAN = 26 * mm
+
+_dasar = ParagraphStyle("dasar", fontName="Times-Roman", fontSize=12, leading=16, alignment=TA_JUSTIFY)
+GAYA = {
+    "isi": _dasar,
+    "isi_kiri": ParagraphStyle("isi_kiri", parent=_dasar, alignment=TA_LEFT),
+    "kop_kecil": ParagraphStyle("kop_kecil", parent=_dasar, fontName="Times-Bold", fontSize=14, leading=17,
+                                alignment=TA_CENTER),
+    "kop_desa": ParagraphStyle("kop_desa", parent=_dasar, fontName="Times-Bold", fontSize=16, leading=20,
+                               alignment=TA_CENTER),
+    "kop_alamat": ParagraphStyle("kop_alamat", parent=_dasar, fontName="Times-Italic", fontSize=10, leading=12,
+                                 alignment=TA_CENTER),
+    "judul": ParagraphStyle("judul", parent=_dasar, fontName="Times-Bold", fontSize=13, leading=16,
+                            alignment=TA_CENTER),
+    "nomor": ParagraphStyle("nomor", parent=_dasar, alignment=TA_CENTER),
+    "ttd": ParagraphStyle("ttd", parent=_dasar, alignment=TA_CENTER, leading=15),
+    "ttd_nama": ParagraphStyle("ttd_nama", parent=_dasar, fontName="Times-Bold", alignment=TA_CENTER, leading=15),
+    "kaki": ParagraphStyle("kaki", parent=_dasar, fontName="Helvetica-Oblique", fontSize=7.5, leading=9,
+                           alignment=TA_CENTER, textColor=colors.HexColor("#333333")),
+}
+
+
+def teks(nilai):
+    """Plain text -> Paragraph markup: escaped, line breaks kept."""
+    return escape(str(nilai or "")).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+@dataclass
+class KotakTtd:
+    """Where the visible signature goes: 0-based page and (x1, y1, x2, y2) in points."""
+    halaman: int = 0
+    x1: float = 0.0
+    y1: float = 0.0
+    x2: float = 0.0
+    y2: float = 0.0
+
+    @property
+    def kotak(self):
+        return (self.x1, self.y1, self.x2, self.y2)
+
+
+@dataclass(frozen=True)
+class SuratPdf:
+    pdf: bytes
+    kotak_ttd: KotakTtd
+    halaman: int
+
+
+class _RuangTtd(Flowable):
+    """Empty room in the signatory block; records its place on the page when drawn."""
+
+    def __init__(self, lebar, tinggi, catat: KotakTtd):
+        super().__init__()
+        self.width, self.height, self._catat = lebar, tinggi, catat
+
+    def wrap(self, avail_width, avail_height):
+        return self.width, self.height
+
+    def draw(self):
+        x, y = self.canv.absolutePosition(0, 0)
+        c = self._catat
+        c.halaman = self.canv.getPageNumber() - 1
+        c.x1, c.y1, c.x2, c.y2 = round(x, 2), round(y, 2), round(x + self.width, 2), round(y + self.height, 2)
+
+
+class _KodeQr(QrCode):
+    """ReportLab's QR flowable, made cheaper for a worker that signs many letters.
+
+    ``make()`` normally tries all 8 mask patterns and scores each in pure Python
+    (about 15 ms a letter, a third of the render); any mask is valid for a reader,
+    so one fixed mask is used. All dark modules are drawn as one path, not one
+    rectangle operator each.
+    """
+    MASK = 2
+
+    def draw(self):
+        qr = self.qr
+        qr.version = qr.version or qr.calculate_version()
+        qr.makeImpl(False, self.MASK)
+        n = qr.getModuleCount()
+        sisi = self.width / n
+        path = self.canv.beginPath()
+        for r, baris in enumerate(qr.modules):
+            y = self.height - (r + 1) * sisi
+            c = 0
+            for gelap, run in itertools.groupby(baris):
+                jumlah = len(list(run))
+                if gelap:
+                    path.rect(c * sisi, y, jumlah * sisi, sisi * 1.02)
+                c += jumlah
+        self.canv.drawPath(path, stroke=0, fill=1)
+
+
+def _qr(url):
+    return _KodeQr(url, width=QR_UKURAN, height=QR_UKURAN, qrBorder=0, qrLevel="M")
+
+
+def _logo(png):
+    """The desa's logo, or None when the stored image cannot be read (a letter still goes out)."""
+    try:
+        reader = ImageReader(io.BytesIO(png))
+        lebar, tinggi = reader.getSize()
+    except Exception:  # noqa: BLE001: a broken logo must not stop every letter of the desa
+        return None
+    sisi = 22 * mm
+    skala = min(sisi / lebar, sisi / tinggi)
+    return Image(io.BytesIO(png), width=lebar * skala, height=tinggi * skala)
+
+
+def _kop(dok: DokumenSurat, lebar):
+    kop = dok.kop
+    baris = [Paragraph(teks(kop.kabupaten), GAYA["kop_kecil"]), Paragraph(teks(kop.kecamatan), GAYA["kop_kecil"]),
+             Paragraph(teks(kop.desa), GAYA["kop_desa"])]
+    if kop.alamat:
+        baris.append(Paragraph(teks(kop.alamat), GAYA["kop_alamat"]))
+    logo = _logo(kop.logo_png) if kop.logo_png else None
+    kolom_logo = 26 * mm
+    # Text stays centred on the page: an empty column of the logo's width on the right.
+    tabel = Table([[logo or "", baris, ""]], colWidths=[kolom_logo, lebar - 2 * kolom_logo, kolom_logo])
+    tabel.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (0, 0), (0, 0), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return [tabel,
+            HRFlowable(width="100%", thickness=2.2, color=colors.black, spaceBefore=2, spaceAfter=1.2),
+            HRFlowable(width="100%", thickness=0.6, color=colors.black, spaceBefore=0, spaceAfter=10)]
+
+
+def _judul(dok: DokumenSurat):
+    judul = [Paragraph(f"<u>{teks(dok.judul)}</u>", GAYA["judul"])]
+    nomor = teks(dok.nomor) if dok.nomor and not dok.konsep else "." * 30
+    judul.append(Paragraph(f"Nomor : {nomor}", GAYA["nomor"]))
+    judul.append(Spacer(1, 10))
+    return judul
+
+
+def _tabel_data(baris, lebar):
+    if not baris:
+        return []
+    isi = [[Paragraph(teks(label), GAYA["isi_kiri"]), ":", Paragraph(teks(nilai), GAYA["isi_kiri"])]
+           for label, nilai in baris]
+    kolom_label = 52 * mm
+    tabel = Table(isi, colWidths=[kolom_label, 5 * mm, lebar - kolom_label - 15 * mm], hAlign="RIGHT",
+                  repeatRows=0)
+    tabel.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (1, 0), (1, -1), "Times-Roman", 12),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]))
+    return [tabel, Spacer(1, 8)]
+
+
+def _paragraf(daftar):
+    hasil = []
+    for isi in daftar:
+        hasil.append(Paragraph(teks(isi), GAYA["isi"], ))
+        hasil.append(Spacer(1, 6))
+    return hasil
+
+
+def _blok_ttd(dok: DokumenSurat, lebar, catat: KotakTtd):
+    """Place and date, a.n./u.b., jabatan, room for the signature, name, NIP; QR on the left."""
+    p = dok.penandatangan
+    kanan = [Paragraph(f"{teks(dok.tempat)}, {teks(tanggal_indonesia(dok.tanggal))}", GAYA["ttd"])]
+    if p.atas_nama:
+        kanan.append(Paragraph(f"{teks(p.atas_nama)} {teks(p.jabatan_atasan)}", GAYA["ttd"]))
+    kanan.append(Paragraph(teks(p.jabatan), GAYA["ttd"]))
+    kanan.append(Spacer(1, 3))
+    kanan.append(_RuangTtd(KOTAK_TTD_LEBAR, KOTAK_TTD_TINGGI, catat))
+    kanan.append(Spacer(1, 3))
+    kanan.append(Paragraph(f"<u>{teks(p.nama)}</u>", GAYA["ttd_nama"]))
+    if p.nip:
+        kanan.append(Paragraph(f"NIP. {teks(p.nip)}", GAYA["ttd"]))
+    kiri = _qr(dok.url_verifikasi) if dok.url_verifikasi and not dok.konsep else ""
+    kolom_kanan = KOTAK_TTD_LEBAR + 16 * mm
+    tabel = Table([[kiri, kanan]], colWidths=[lebar - kolom_kanan, kolom_kanan])
+    tabel.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (0, 0), "BOTTOM"), ("VALIGN", (1, 0), (1, 0), "TOP"),
+        ("ALIGN", (0, 0), (0, 0), "LEFT"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    # One unit: the block is never split over two pages.
+    return [Spacer(1, 8), KeepTogether([tabel])]
+
+
+class _Halaman:
+    """What is drawn on every page: the "KONSEP" watermark and the TTE footer."""
+
+    def __init__(self, dok: DokumenSurat, ukuran, margin_bawah, margin_kiri, margin_kanan):
+        self.dok, self.ukuran = dok, ukuran
+        self.margin_bawah, self.margin_kiri, self.margin_kanan = margin_bawah, margin_kiri, margin_kanan
+        self.kaki = (Paragraph(teks(dok.catatan_tte), GAYA["kaki"])
+                     if dok.catatan_tte and not dok.konsep else None)
+
+    def __call__(self, canvas, doc):
+        lebar, tinggi = self.ukuran
+        if self.dok.konsep:
+            canvas.saveState()
+            canvas.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.45))
+            canvas.setFont("Helvetica-Bold", 110)
+            canvas.translate(lebar / 2, tinggi / 2)
+            canvas.rotate(50)
+            canvas.drawCentredString(0, -38, "KONSEP")
+            canvas.restoreState()
+        if self.kaki is not None:
+            ruang = lebar - self.margin_kiri - self.margin_kanan
+            _, h = self.kaki.wrap(ruang, self.margin_bawah)
+            y = max(4 * mm, (self.margin_bawah - h) / 2)
+            canvas.saveState()
+            canvas.setStrokeColor(colors.HexColor("#777777"))
+            canvas.setLineWidth(0.4)
+            canvas.line(self.margin_kiri, y + h + 2, lebar - self.margin_kanan, y + h + 2)
+            self.kaki.drawOn(canvas, self.margin_kiri, y)
+            canvas.restoreState()
+
+
+def render(dok: DokumenSurat) -> SuratPdf:
+    """The PDF of one letter and where its signature box is."""
+    ukuran = KERTAS.get(dok.kertas, KERTAS["A4"])
+    atas, kanan, bawah, kiri = (v * mm for v in dok.margin_mm)
+    buf = io.BytesIO()
+    judul = f"{dok.judul} {dok.nomor or ''}".strip()
+    doc = SimpleDocTemplate(
+        buf, pagesize=ukuran, topMargin=atas, rightMargin=kanan, bottomMargin=bawah, leftMargin=kiri,
+        title=judul, author=dok.kop.desa, subject=judul, creator="desaonline", producer="desaonline",
+        invariant=1, pageCompression=1, lang="id-ID",
+    )
+    lebar = doc.width
+    catat = KotakTtd()
+    isi = [*_kop(dok, lebar), *_judul(dok), *_paragraf(dok.pembuka), *_tabel_data(dok.data, lebar),
+           *_paragraf(dok.isi), *_paragraf(dok.penutup), CondPageBreak(10 * mm),
+           *_blok_ttd(dok, lebar, catat), *_tabel_data(dok.lampiran, lebar)]
+    halaman = _Halaman(dok, ukuran, bawah, kiri, kanan)
+    doc.build(isi, onFirstPage=halaman, onLaterPages=halaman)
+    return SuratPdf(pdf=buf.getvalue(), kotak_ttd=catat, halaman=doc.page)
+
+
+def render_pdf(dok: DokumenSurat) -> bytes:
+    """PDF bytes of one letter (drafts included)."""
+    return render(dok).pdf
