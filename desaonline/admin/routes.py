@@ -1,1 +1,312 @@
-"""Admin pages on the portal host (see issue 2)."""
+"""Admin pages on the portal host: the same screens as the admin API, for a browser.
+
+A kecamatan admin sees only the desa of its kecamatan: every desa is loaded through
+``akses.desa_query``, so a desa of another kecamatan is simply not found (404).
+"""
+from urllib.parse import urlsplit
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager, selectinload
+from wtforms.fields.choices import SelectChoice
+
+from desaonline.admin import akses, bp, forms, services
+from desaonline.admin.models import Admin
+from desaonline.admin.services import AdminError
+from desaonline.auth.decorators import peran_required
+from desaonline.auth.login import cek_sandi, limit_gagal_login
+from desaonline.auth.sessions import login_web, logout_web
+from desaonline.extensions import db
+from desaonline.surat import statistik
+from desaonline.surat.models import STATUS
+from tenants.models import Desa, Kecamatan
+
+PERAN_ADMIN = ("kabupaten", "kecamatan")
+admin_required = peran_required(PERAN_ADMIN, "admin.masuk")
+
+
+def _base_domain():
+    return current_app.config["BASE_DOMAIN"]
+
+
+def _tujuan_aman(url):
+    """Only a path on this host: ``?next=`` must not send the admin elsewhere."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not url.startswith("/") or url.startswith("//") or "\\" in url:
+        return None
+    return url.rstrip("?")
+
+
+def _khusus_kabupaten():
+    if current_user.kecamatan_id is not None:
+        abort(403)
+
+
+def _desa_atau_404(desa_id):
+    """A desa this admin may see, or 404 (another kecamatan's desa does not exist for it)."""
+    desa = db.session.scalar(
+        akses.desa_query(current_user).where(Desa.id == desa_id)
+        .options(contains_eager(Desa.kecamatan), selectinload(Desa.host_tambahan)))
+    if desa is None:
+        abort(404)
+    return desa
+
+
+def _operator_atau_404(desa, operator_id):
+    operator = services.cari_operator(desa, operator_id)
+    if operator is None:
+        abort(404)
+    return operator
+
+
+def _daftar_desa():
+    """The desa this admin may see, filtered by ``?q=`` and ``?kecamatan=``; and the kecamatan choices."""
+    q = (request.args.get("q") or "").strip()[:120]
+    kec_slug = (request.args.get("kecamatan") or "").strip()
+    query = akses.desa_query(current_user).options(contains_eager(Desa.kecamatan))
+    if kec_slug:
+        query = query.where(Kecamatan.slug == kec_slug)
+    if q:
+        query = query.where(Desa.nama.icontains(q, autoescape=True) | Kecamatan.nama.icontains(q, autoescape=True))
+    daftar = db.session.scalars(query.order_by(Kecamatan.nama, Desa.nama)).all()
+    kecamatan = db.session.scalars(akses.kecamatan_query(current_user).order_by(Kecamatan.nama)).all()
+    return daftar, kecamatan, {"q": q, "kecamatan": kec_slug}
+
+
+def _gagal(err, form=None, field=None):
+    """Show a service's refusal next to its field (or at the top) and answer its status."""
+    if form is not None and field is not None and field in form:
+        form[field].errors = list(form[field].errors) + [err.message]
+    else:
+        flash(err.message, "galat")
+    return err.status
+
+
+# Masuk dan keluar
+
+@bp.route("/masuk", methods=["GET", "POST"])
+@limit_gagal_login
+def masuk():
+    """Login for kabupaten and kecamatan admins."""
+    if current_user.is_authenticated and current_user.peran in PERAN_ADMIN:
+        return redirect(url_for("admin.dasbor"))
+    form = forms.MasukForm()
+    if not form.validate_on_submit():
+        return render_template("admin/masuk.html", form=form), 422 if form.errors else 200
+    admin = cek_sandi(Admin, form.username.data, form.password.data)
+    if admin is None:
+        flash("Nama pengguna atau kata sandi salah.", "galat")
+        return render_template("admin/masuk.html", form=form), 401  # 401: counted by the failed-login limit
+    login_web(admin)
+    return redirect(_tujuan_aman(request.args.get("next")) or url_for("admin.dasbor"))
+
+
+@bp.post("/keluar")
+def keluar():
+    if current_user.is_authenticated:
+        logout_web(current_user)
+    flash("Anda sudah keluar.", "info")
+    return redirect(url_for("admin.masuk"))
+
+
+# Dasbor
+
+@bp.get("/")
+@admin_required
+def dasbor():
+    """Letters per status for every desa this admin may see, with totals."""
+    daftar, kecamatan, saring = _daftar_desa()
+    hitungan = statistik.per_desa([d.id for d in daftar])
+    total = dict.fromkeys(STATUS, 0) | statistik.total(hitungan)
+    return render_template("admin/dasbor.html", daftar=daftar, kecamatan=kecamatan, saring=saring,
+                           hitungan=hitungan, total=total, total_surat=sum(total.values()),
+                           status=STATUS, base_domain=_base_domain())
+
+
+# Kecamatan (admin kabupaten)
+
+@bp.route("/kecamatan", methods=["GET", "POST"])
+@admin_required
+def kecamatan():
+    _khusus_kabupaten()
+    form = forms.KecamatanForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            kec = services.buat_kecamatan(form.slug.data.strip(), form.nama.data, form.kode.data.strip())
+        except AdminError as err:
+            db.session.rollback()
+            status = _gagal(err, form, {"slug_tidak_valid": "slug", "kode_tidak_valid": "kode",
+                                        "nama_kosong": "nama"}.get(err.code))
+        else:
+            flash(f"Kecamatan {kec.nama} dibuat.", "sukses")
+            return redirect(url_for("admin.kecamatan"))
+    elif form.errors:
+        status = 422
+    jumlah = dict(db.session.execute(select(Desa.kecamatan_id, func.count()).group_by(Desa.kecamatan_id)).all())
+    daftar = db.session.scalars(select(Kecamatan).order_by(Kecamatan.nama)).all()
+    return render_template("admin/kecamatan.html", form=form, daftar=daftar, jumlah=jumlah), status
+
+
+# Desa
+
+@bp.get("/desa")
+@admin_required
+def desa_daftar():
+    daftar, kecamatan, saring = _daftar_desa()
+    return render_template("admin/desa_daftar.html", daftar=daftar, kecamatan=kecamatan, saring=saring,
+                           base_domain=_base_domain())
+
+
+@bp.route("/desa/baru", methods=["GET", "POST"])
+@admin_required
+def desa_baru():
+    form = forms.DesaBaruForm()
+    pilihan = db.session.scalars(akses.kecamatan_query(current_user).order_by(Kecamatan.nama)).all()
+    form.kecamatan.choices = [SelectChoice(k.slug, f"{k.nama} ({k.kode})") for k in pilihan]
+    if request.method == "GET" and request.args.get("kecamatan"):
+        form.kecamatan.data = request.args["kecamatan"]
+    status = 200
+    if form.validate_on_submit():
+        try:
+            desa = services.buat_desa(form.kecamatan.data, form.slug.data.strip(), form.nama.data,
+                                      form.kode.data.strip(), form.wa_operator.data, form.jenis.data)
+        except AdminError as err:
+            db.session.rollback()
+            status = _gagal(err, form, {"slug_tidak_valid": "slug", "kode_tidak_valid": "kode", "nama_kosong": "nama",
+                                        "wa_tidak_valid": "wa_operator"}.get(err.code))
+        else:
+            flash(f"{desa.jenis.capitalize()} {desa.nama} dibuat: {desa.host(_base_domain())}. "
+                  "Tambahkan operatornya di bawah.", "sukses")
+            return redirect(url_for("admin.operator_daftar", desa_id=desa.id))
+    elif form.errors:
+        status = 422
+    return render_template("admin/desa_baru.html", form=form), status
+
+
+def _halaman_desa(desa, form=None, host_form=None, status=200):
+    form = form or forms.DesaUbahForm(formdata=None, obj=desa)
+    host_form = host_form or forms.HostForm(formdata=None)
+    return render_template("admin/desa_ubah.html", desa_ini=desa, form=form, host_form=host_form,
+                           base_domain=_base_domain()), status
+
+
+@bp.route("/desa/<int:desa_id>", methods=["GET", "POST"])
+@admin_required
+def desa_ubah(desa_id):
+    """Edit a desa: name, WhatsApp, office address, active; and its extra host names."""
+    desa = _desa_atau_404(desa_id)
+    if request.method == "GET":
+        return _halaman_desa(desa)
+    form = forms.DesaUbahForm()
+    if not form.validate():
+        return _halaman_desa(desa, form=form, status=422)
+    try:
+        services.ubah_desa(desa, form.nama.data, form.wa_operator.data, form.alamat_kantor.data, form.aktif.data)
+    except AdminError as err:
+        db.session.rollback()
+        desa = _desa_atau_404(desa_id)
+        return _halaman_desa(desa, form=form, status=_gagal(err, form, {"wa_tidak_valid": "wa_operator",
+                                                                        "nama_kosong": "nama"}.get(err.code)))
+    flash("Data desa disimpan.", "sukses")
+    return redirect(url_for("admin.desa_ubah", desa_id=desa.id))
+
+
+@bp.post("/desa/<int:desa_id>/host")
+@admin_required
+def host_tambah(desa_id):
+    desa = _desa_atau_404(desa_id)
+    host_form = forms.HostForm()
+    if not host_form.validate():
+        return _halaman_desa(desa, host_form=host_form, status=422)
+    try:
+        host = services.tambah_host(desa, host_form.host.data)
+    except AdminError as err:
+        db.session.rollback()
+        desa = _desa_atau_404(desa_id)
+        return _halaman_desa(desa, host_form=host_form, status=_gagal(err, host_form, "host"))
+    flash(f"Nama host {host} ditambahkan.", "sukses")
+    return redirect(url_for("admin.desa_ubah", desa_id=desa.id))
+
+
+@bp.post("/desa/<int:desa_id>/host/<int:host_id>/hapus")
+@admin_required
+def host_hapus(desa_id, host_id):
+    desa = _desa_atau_404(desa_id)
+    try:
+        host = services.hapus_host(desa, host_id)
+    except AdminError as err:
+        abort(err.status)
+    flash(f"Nama host {host} dihapus.", "sukses")
+    return redirect(url_for("admin.desa_ubah", desa_id=desa.id))
+
+
+# Operator desa
+
+@bp.route("/desa/<int:desa_id>/operator", methods=["GET", "POST"])
+@admin_required
+def operator_daftar(desa_id):
+    desa = _desa_atau_404(desa_id)
+    form = forms.OperatorForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            operator = services.buat_operator(desa, form.username.data.strip(), form.password.data,
+                                              (form.nama.data or "").strip() or None)
+        except AdminError as err:
+            db.session.rollback()
+            desa = _desa_atau_404(desa_id)
+            status = _gagal(err, form, {"username_tidak_valid": "username", "username_dipakai": "username",
+                                        "password_lemah": "password"}.get(err.code))
+        else:
+            flash(f"Operator {operator.username} dibuat. Sampaikan kata sandinya kepada operator.", "sukses")
+            return redirect(url_for("admin.operator_daftar", desa_id=desa.id))
+    elif form.errors:
+        status = 422
+    return render_template("admin/operator_daftar.html", desa_ini=desa, form=form,
+                           daftar=services.operator_desa(desa)), status
+
+
+def _halaman_operator(desa, operator, form=None, status=200):
+    return render_template("admin/operator.html", desa_ini=desa, operator=operator,
+                           form=form or forms.SandiForm(formdata=None)), status
+
+
+@bp.get("/desa/<int:desa_id>/operator/<int:operator_id>")
+@admin_required
+def operator_lihat(desa_id, operator_id):
+    desa = _desa_atau_404(desa_id)
+    return _halaman_operator(desa, _operator_atau_404(desa, operator_id))
+
+
+@bp.post("/desa/<int:desa_id>/operator/<int:operator_id>/sandi")
+@admin_required
+def operator_sandi(desa_id, operator_id):
+    """Reset an operator's password (the old one and every open session stop working)."""
+    desa = _desa_atau_404(desa_id)
+    operator = _operator_atau_404(desa, operator_id)
+    form = forms.SandiForm()
+    if not form.validate():
+        return _halaman_operator(desa, operator, form, 422)
+    try:
+        services.reset_sandi_operator(operator, form.password_baru.data)
+    except AdminError as err:
+        db.session.rollback()
+        return _halaman_operator(desa, operator, form, _gagal(err, form, "password_baru"))
+    flash(f"Kata sandi operator {operator.username} diganti. Sampaikan kata sandi baru kepada operator.", "sukses")
+    return redirect(url_for("admin.operator_lihat", desa_id=desa.id, operator_id=operator.id))
+
+
+@bp.post("/desa/<int:desa_id>/operator/<int:operator_id>/aktif")
+@admin_required
+def operator_aktif(desa_id, operator_id):
+    """Deactivate (or reactivate) an operator; deactivating logs it out everywhere."""
+    desa = _desa_atau_404(desa_id)
+    operator = _operator_atau_404(desa, operator_id)
+    aktif = request.form.get("aktif") == "1"
+    services.atur_operator_aktif(operator, aktif)
+    flash(f"Operator {operator.username} {'diaktifkan' if aktif else 'dinonaktifkan'}.", "sukses")
+    return redirect(url_for("admin.operator_daftar", desa_id=desa.id))
