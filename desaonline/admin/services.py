@@ -77,9 +77,11 @@ def buat_kecamatan(slug, nama, kode):
 
 def normalisasi_wa(nomor):
     """'0812-3456 789' / '+62812...' -> '62812...' (what wa.me wants), or None."""
-    digits = re.sub(r"\D", "", nomor or "")
-    if not digits:
+    if not (nomor or "").strip():
         return None
+    digits = re.sub(r"\D", "", nomor)
+    if re.search(r"[^\d\s+().-]", nomor):  # letters are a typo, not an empty number
+        digits = ""
     if digits.startswith("0"):
         digits = "62" + digits[1:]
     if not digits.startswith("62") or not 10 <= len(digits) <= 15:
