@@ -77,6 +77,16 @@ class Config:
     INFO = {"description": "API Layanan Mandiri desaonline (lihat CONTRACT.md)."}
 
     CELERY_QUEUE = _env("CELERY_QUEUE", "desaonline")
+    # Letters still "diproses" after this many seconds are sent to the workers again
+    # by the sweeper (the database is the truth; the broker may have lost them).
+    SURAT_MACET_DETIK = int(_env("SURAT_MACET_DETIK", "300"))
+    SAPU_SURAT_DETIK = float(_env("SAPU_SURAT_DETIK", "120"))
+
+    # The kabupaten's BSrE esign client, for desa that sign through BSrE.
+    BSRE_URL = _env("BSRE_URL")
+    BSRE_USERNAME = _env("BSRE_USERNAME")
+    BSRE_PASSWORD = _env("BSRE_PASSWORD")
+    BSRE_TIMEOUT = float(_env("BSRE_TIMEOUT", "60"))
 
     @staticmethod
     def celery(config):
@@ -101,7 +111,8 @@ class Config:
             "task_always_eager": False,
             "timezone": "Asia/Jakarta",
             "beat_schedule": {
-                "sapu-surat-macet": {"task": "workers.surat.sapu_surat_macet", "schedule": 120.0},
+                "sapu-surat-macet": {"task": "workers.surat.sapu_surat_macet",
+                                     "schedule": config["SAPU_SURAT_DETIK"]},
             },
         }
 

@@ -9,4 +9,4 @@ from desaonline.operator.models import Operator  # noqa: F401
 from desaonline.mandiri.models import Keluarga, Penduduk  # noqa: F401
 from desaonline.surat.models import (  # noqa: F401
     JenisSuratDesa, NomorUrut, Pejabat, PengaturanSurat, RiwayatSurat, Surat)
-from desaonline.signing.models import SertifikatDesa  # noqa: F401
+from desaonline.signing.models import PengaturanTtd, SertifikatDesa  # noqa: F401

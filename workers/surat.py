@@ -1,1 +1,193 @@
-"""Tasks that turn an approved letter into a signed PDF (see issue 5)."""
+"""Tasks that turn an approved letter into a signed PDF.
+
+The approval commits the number and the status ``diproses``, then (after the
+commit) calls ``antrekan``. ``proses_surat`` renders the letter, signs it, stores
+the PDF, and in one conditional UPDATE records the hash, the verification code and
+``selesai``. The database is the truth and the broker only a messenger:
+
+- Idempotent: a letter that is no longer ``diproses`` is left alone, and the row
+  is locked while it is signed (``SELECT ... FOR UPDATE``; on SQLite, where that is
+  a no-op, the conditional UPDATE lets only one run win). Running the task twice,
+  or two workers at once, gives one letter.
+- ``acks_late`` + ``task_reject_on_worker_lost`` (config/): a worker killed in the
+  middle leaves the message to be delivered again.
+- Transient failures retry with backoff; every countdown stays below the Redis
+  visibility timeout so a waiting retry is not delivered twice. After the last one
+  the letter becomes ``gagal`` with the reason, and the operator can retry it.
+- ``sapu_surat_macet`` (beat) re-sends letters stuck in ``diproses``: kombu's SQL
+  broker marks a message as taken when delivered and never gives back the messages
+  of a worker killed with SIGKILL, and any broker can lose a message.
+"""
+import logging
+import secrets
+from datetime import datetime, timedelta, timezone
+
+from celery import shared_task
+from flask import current_app
+from sqlalchemy import select, update
+
+from desaonline.extensions import db
+from desaonline.signing import kunci, penanda
+from desaonline.surat import arsip
+from desaonline.surat.models import RiwayatSurat, Surat
+from desaonline.surat.render import render
+from tenants import desa_scope, tanpa_scope
+from tenants.models import utcnow
+from tenants.resolver import desa_by_id
+
+log = logging.getLogger(__name__)
+
+# Seconds before each retry: all well below CELERY_VISIBILITY_TIMEOUT (600 s).
+BACKOFF = (5, 20, 60, 180, 300)
+
+
+class GagalPermanen(Exception):
+    """Trying again will not help (no certificate, letter data missing...)."""
+
+
+def antrekan(surat_id, desa_id, passphrase=None):
+    """Send an approved letter to the workers. Call it only after the commit.
+
+    ``passphrase`` is the Kepala Desa's BSrE passphrase when the desa signs through
+    BSrE; it travels encrypted and expires after ``kunci.PASSPHRASE_TTL``. When the
+    broker cannot be reached the letter stays ``diproses`` and the sweeper sends it
+    later, so the approval itself never fails on this.
+    """
+    kwargs = {"sandi": kunci.bungkus_passphrase(passphrase)} if passphrase else {}
+    try:
+        proses_surat.apply_async(args=(surat_id, desa_id), kwargs=kwargs,
+                                 kwargsrepr="{'sandi': '***'}" if kwargs else None)
+    except Exception:  # noqa: BLE001: broker down; the sweeper is the backstop
+        log.exception("surat %s: tidak dapat dikirim ke worker, menunggu penyapu", surat_id)
+        return False
+    return True
+
+
+@shared_task(bind=True, name="workers.surat.proses_surat", acks_late=True, reject_on_worker_lost=True,
+             max_retries=len(BACKOFF))
+def proses_surat(self, surat_id, desa_id, sandi=None):
+    """Render, sign and store one approved letter (see the module docstring)."""
+    with desa_scope(desa_id):
+        try:
+            passphrase = kunci.buka_passphrase(sandi) if sandi else None
+        except kunci.KunciSalah as err:
+            return _gagal(surat_id, f"{err} Ulangi surat ini dan ketik passphrase BSrE lagi.")
+        try:
+            return tandatangani_surat(surat_id, desa_id, passphrase)
+        except GagalPermanen as err:
+            db.session.rollback()
+            return _gagal(surat_id, str(err))
+        except penanda.GagalTtd as err:
+            db.session.rollback()
+            if not err.sementara:
+                return _gagal(surat_id, str(err))
+            return _ulangi_nanti(self, surat_id, err)
+        except Exception as err:  # noqa: BLE001: database, disk, anything that may pass
+            db.session.rollback()
+            log.exception("surat %s: gagal diproses (percobaan %s)", surat_id, self.request.retries + 1)
+            return _ulangi_nanti(self, surat_id, err)
+
+
+def _ulangi_nanti(task, surat_id, err):
+    if task.request.retries >= task.max_retries:
+        return _gagal(surat_id, f"Gagal setelah {task.request.retries + 1} percobaan: {_alasan(err)}")
+    raise task.retry(exc=err, countdown=BACKOFF[task.request.retries])
+
+
+def _alasan(err):
+    teks = str(err).strip() or err.__class__.__name__
+    return teks.splitlines()[0][:300]
+
+
+def tandatangani_surat(surat_id, desa_id, passphrase=None):
+    """The pipeline for one letter, inside ``desa_scope``; returns the new status or None."""
+    from desaonline.surat.susun import susun_dokumen
+
+    surat = db.session.scalar(select(Surat).where(Surat.id == surat_id).with_for_update())
+    if surat is None or surat.status != "diproses":
+        db.session.rollback()  # already done (or cancelled): nothing to do
+        return None
+    desa = desa_by_id(desa_id)
+    if desa is None:
+        raise GagalPermanen("Desa tidak aktif.")
+    signer = penanda.pilih_penanda(passphrase)
+    kode = secrets.token_urlsafe(18)
+    try:
+        dokumen = susun_dokumen(surat, konsep=False, url_verifikasi=f"https://{desa.host}/verifikasi/{kode}",
+                                catatan_tte=signer.catatan_tte)
+    except (KeyError, ValueError, LookupError) as err:
+        raise GagalPermanen(f"Isi surat tidak dapat disusun: {_alasan(err)}") from err
+    hasil = render(dokumen)
+    waktu = datetime.now(timezone.utc)
+    ket = penanda.KeteranganTtd(
+        nama=surat.ttd_nama or dokumen.penandatangan.nama,
+        jabatan=surat.ttd_jabatan or dokumen.penandatangan.jabatan,
+        alasan=f"{dokumen.judul} nomor {surat.nomor}",
+        lokasi=f"{desa.jenis.capitalize()} {desa.nama}, {desa.kabupaten_nama}",
+        waktu=waktu,
+    )
+    pdf = signer.tandatangani(hasil.pdf, hasil.kotak_ttd, ket)
+    sha, path = arsip.simpan(desa_id, pdf)
+    selesai = db.session.execute(
+        update(Surat).where(Surat.id == surat_id, Surat.status == "diproses")
+        .values(status="selesai", kode_verifikasi=kode, pdf_sha256=sha, pdf_path=path, selesai=waktu,
+                alasan_gagal=None, percobaan=Surat.percobaan + 1, diubah=waktu)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if selesai != 1:
+        db.session.rollback()  # another run finished it first
+        return None
+    db.session.add(RiwayatSurat(surat_id=surat_id, status="selesai", aktor="sistem", aktor_nama="Sistem",
+                                catatan="Surat ditandatangani secara elektronik."))
+    db.session.commit()
+    return "selesai"
+
+
+def _gagal(surat_id, alasan):
+    """Mark a letter ``gagal`` with the reason the operator sees (only if still diproses)."""
+    log.warning("surat %s gagal: %s", surat_id, alasan)
+    diubah = db.session.execute(
+        update(Surat).where(Surat.id == surat_id, Surat.status == "diproses")
+        .values(status="gagal", alasan_gagal=alasan, percobaan=Surat.percobaan + 1, diubah=utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if diubah:
+        db.session.add(RiwayatSurat(surat_id=surat_id, status="gagal", aktor="sistem", aktor_nama="Sistem",
+                                    catatan=alasan))
+    db.session.commit()
+    return "gagal" if diubah else None
+
+
+def ulangi(surat, operator=None, passphrase=None):
+    """The operator sends a failed letter to the workers again (commit, then send)."""
+    if surat.status != "gagal":
+        raise ValueError("Hanya surat berstatus gagal yang dapat diulangi.")
+    surat.status = "diproses"
+    surat.alasan_gagal = None
+    db.session.add(RiwayatSurat(surat_id=surat.id, status="diproses", aktor="operator",
+                                aktor_nama=getattr(operator, "nama", None) or getattr(operator, "username", None),
+                                catatan="Diulangi oleh operator."))
+    db.session.commit()
+    antrekan(surat.id, surat.desa_id, passphrase)
+
+
+@shared_task(name="workers.surat.sapu_surat_macet")
+def sapu_surat_macet():
+    """Re-send letters stuck in ``diproses`` for longer than SURAT_MACET_DETIK (every desa)."""
+    batas = utcnow() - timedelta(seconds=current_app.config["SURAT_MACET_DETIK"])
+    with tanpa_scope():
+        macet = db.session.execute(
+            select(Surat.id, Surat.desa_id).where(Surat.status == "diproses", Surat.diubah < batas)
+            .order_by(Surat.id).limit(1000)
+        ).all()
+        if not macet:
+            return 0
+        # Stamp them first, so the next sweep waits another period before re-sending.
+        db.session.execute(
+            update(Surat).where(Surat.id.in_([m.id for m in macet]), Surat.status == "diproses")
+            .values(diubah=utcnow()).execution_options(synchronize_session=False))
+        db.session.commit()
+    for m in macet:
+        antrekan(m.id, m.desa_id)
+    log.info("penyapu: %s surat dikirim ulang", len(macet))
+    return len(macet)

@@ -1,7 +1,7 @@
 """The Kepala Desa's signing certificate, kept encrypted at rest."""
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, LargeBinary, String
+from sqlalchemy import ForeignKey, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desaonline.extensions import db
@@ -24,3 +24,14 @@ class SertifikatDesa(DesaScoped, db.Model):
     berlaku_sampai: Mapped[datetime]
     aktif: Mapped[bool] = mapped_column(default=True)
     dibuat: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PengaturanTtd(DesaScoped, db.Model):
+    """How a desa signs: with the uploaded certificate, or through the kabupaten's BSrE
+    esign client (the Kepala Desa's NIK there; the passphrase is typed at approval)."""
+    __tablename__ = "pengaturan_ttd"
+    __table_args__ = (UniqueConstraint("desa_id", name="uq_pengaturan_ttd_desa"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    metode: Mapped[str] = mapped_column(String(10), default="sertifikat")  # sertifikat | bsre
+    bsre_nik: Mapped[str | None] = mapped_column(String(16))
+    diubah: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
