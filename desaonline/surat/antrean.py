@@ -1,0 +1,91 @@
+"""The operator's queue and the resident's list: filtered, newest first, paginated.
+
+With a status filter the queue reads the ``(desa_id, status, dibuat)`` index in
+order and stops after one page; residents (pemohon and subjek) come in the same
+query, so a page of 20 letters is two queries (rows and count), never 1 + 20.
+"""
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from desaonline.extensions import db
+from desaonline.surat import katalog
+from desaonline.surat.galat import SuratError
+from desaonline.surat.models import STATUS, Surat
+
+PER_HALAMAN = 20
+PER_HALAMAN_MAKS = 100
+STATUS_OPERATOR = tuple(s for s in STATUS if s != "konsep")   # a draft is the resident's own
+
+
+@dataclass
+class Halaman:
+    isi: list
+    total: int
+    halaman: int
+    per_halaman: int
+
+    @property
+    def jumlah_halaman(self):
+        return max(1, -(-self.total // self.per_halaman))
+
+    @property
+    def ada_sebelum(self):
+        return self.halaman > 1
+
+    @property
+    def ada_sesudah(self):
+        return self.halaman < self.jumlah_halaman
+
+
+def _angka(nilai, bawaan, atas=None):
+    try:
+        angka = int(nilai)
+    except (TypeError, ValueError):
+        return bawaan
+    angka = max(1, angka)
+    return min(angka, atas) if atas else angka
+
+
+def _halaman(syarat, halaman, per_halaman):
+    halaman = _angka(halaman, 1)
+    per_halaman = _angka(per_halaman, PER_HALAMAN, PER_HALAMAN_MAKS)
+    total = db.session.scalar(select(func.count(Surat.id)).where(*syarat))
+    baris = db.session.scalars(
+        select(Surat).where(*syarat).options(joinedload(Surat.pemohon), joinedload(Surat.subjek))
+        .order_by(Surat.dibuat.desc(), Surat.id.desc())
+        .limit(per_halaman).offset((halaman - 1) * per_halaman)).all()
+    return Halaman(baris, total, halaman, per_halaman)
+
+
+def periksa_saringan(status=None, jenis=None):
+    """(status, jenis) from the query string, or SuratError naming what is wrong."""
+    status = (status or "").strip() or None
+    jenis = (jenis or "").strip() or None
+    if status is not None and status not in STATUS_OPERATOR:
+        raise SuratError(422, "status_tidak_dikenal", "Status tidak dikenal; pilih salah satu dari "
+                         + ", ".join(STATUS_OPERATOR) + ".")
+    if jenis is not None and katalog.jenis(jenis) is None:
+        raise SuratError(422, "jenis_tidak_dikenal", f"Jenis surat '{jenis}' tidak dikenal.")
+    return status, jenis
+
+
+def antrean_operator(status=None, jenis=None, halaman=1, per_halaman=PER_HALAMAN):
+    status, jenis = periksa_saringan(status, jenis)
+    syarat = [Surat.status == status if status else Surat.status.in_(STATUS_OPERATOR)]
+    if jenis:
+        syarat.append(Surat.jenis == jenis)
+    return _halaman(syarat, halaman, per_halaman)
+
+
+def surat_penduduk(penduduk, halaman=1, per_halaman=PER_HALAMAN):
+    """The resident's own requests (made by them, for them or for a family member)."""
+    return _halaman([Surat.pemohon_id == penduduk.id], halaman, per_halaman)
+
+
+def hitung_per_status(penduduk):
+    """{status: count} of the resident's requests (the dashboard's summary)."""
+    rows = db.session.execute(select(Surat.status, func.count()).where(Surat.pemohon_id == penduduk.id)
+                              .group_by(Surat.status))
+    return dict(rows.all())

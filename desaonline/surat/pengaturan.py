@@ -1,0 +1,210 @@
+"""A desa's letter settings: letterhead, paper, numbering, offered types, contact.
+
+Everything runs inside the desa's scope (a request on its host, or ``desa_scope``),
+so the queries here never name the desa.
+"""
+from sqlalchemy import select
+
+from desaonline.admin.services import AdminError, normalisasi_wa
+from desaonline.extensions import db
+from desaonline.surat import katalog
+from desaonline.surat.galat import SuratError
+from desaonline.surat.models import JenisSuratDesa, PengaturanSurat
+from desaonline.surat.penomoran import FORMAT_BAWAAN, periksa_format
+from tenants import current_desa_id
+from tenants.models import Desa
+
+KERTAS = ("A4", "F4")
+PENOMORAN = {"per_jenis": "Per jenis surat", "desa": "Satu urutan untuk semua surat desa"}
+LOGO_MAKS = 512 * 1024
+_PNG, _JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
+
+
+def desa_ini():
+    """The current desa's row (kecamatan and kabupaten reachable through it)."""
+    return db.session.get(Desa, current_desa_id())
+
+
+def sebutan(desa):
+    """'Desa' or 'Kelurahan'."""
+    return "Kelurahan" if desa.jenis == "kelurahan" else "Desa"
+
+
+def kepala(desa):
+    """The head's title: 'Kepala Desa Klirong' or 'Lurah Panjer'."""
+    return f"Lurah {desa.nama}" if desa.jenis == "kelurahan" else f"Kepala Desa {desa.nama}"
+
+
+def pengaturan_bawaan(desa):
+    """Settings a desa has before its operator saves any (not stored)."""
+    kab = desa.kecamatan.kabupaten.nama
+    alamat = ", ".join(x for x in (desa.alamat_kantor, f"Kode Pos {desa.kode_pos}" if desa.kode_pos else None) if x)
+    return PengaturanSurat(
+        kop_kabupaten=f"PEMERINTAH {kab.upper()}", kop_kecamatan=f"KECAMATAN {desa.kecamatan.nama.upper()}",
+        kop_desa=f"{sebutan(desa).upper()} {desa.nama.upper()}", kop_alamat=alamat, logo=None,
+        tempat_surat=desa.nama, ukuran_kertas="A4", margin_atas_mm=20, margin_bawah_mm=20,
+        margin_kiri_mm=25, margin_kanan_mm=20, format_nomor=FORMAT_BAWAAN, penomoran="per_jenis",
+        wa_operator_lain=None, jam_layanan=None,
+    )
+
+
+def pengaturan(desa=None):
+    """The desa's saved settings, or its defaults."""
+    desa = desa or desa_ini()
+    # Named explicitly: the worker may call this outside a request's desa scope.
+    tersimpan = db.session.scalar(select(PengaturanSurat).where(PengaturanSurat.desa_id == desa.id))
+    return tersimpan if tersimpan is not None else pengaturan_bawaan(desa)
+
+
+def _teks(data, nama, label, maks, wajib=False, rincian=None):
+    nilai = (data.get(nama) or "").strip()
+    if wajib and not nilai:
+        rincian[nama] = f"{label} wajib diisi."
+    elif len(nilai) > maks:
+        rincian[nama] = f"{label} paling panjang {maks} karakter."
+    return nilai
+
+
+def _angka(data, nama, label, bawah, atas, rincian):
+    try:
+        nilai = int(str(data.get(nama, "")).strip())
+    except ValueError:
+        rincian[nama] = f"{label} harus berupa angka."
+        return None
+    if not bawah <= nilai <= atas:
+        rincian[nama] = f"{label} antara {bawah} dan {atas} mm."
+    return nilai
+
+
+def _wa_daftar(teks, rincian):
+    hasil = []
+    for bagian in (teks or "").replace(";", ",").split(","):
+        if not bagian.strip():
+            continue
+        try:
+            hasil.append(normalisasi_wa(bagian))
+        except AdminError:
+            rincian["wa_operator_lain"] = f"Nomor WhatsApp '{bagian.strip()}' tidak valid, contoh 081234567890."
+    return ", ".join(hasil) or None
+
+
+def periksa_logo(isi):
+    """PNG or JPEG up to 512 KB (it is printed on every letter)."""
+    if len(isi) > LOGO_MAKS:
+        raise SuratError(422, "logo_terlalu_besar", "Logo paling besar 512 KB.", {"logo": "Logo paling besar 512 KB."})
+    if not isi.startswith((_PNG, _JPEG)):
+        pesan = "Logo harus berupa gambar PNG atau JPEG."
+        raise SuratError(422, "logo_tidak_valid", pesan, {"logo": pesan})
+    return isi
+
+
+def simpan_pengaturan(data, logo=None, hapus_logo=False):
+    """Check and store the settings and the desa's contact; all or nothing."""
+    desa = desa_ini()
+    rincian = {}
+    nilai = {
+        "kop_kabupaten": _teks(data, "kop_kabupaten", "Baris kabupaten", 120, True, rincian),
+        "kop_kecamatan": _teks(data, "kop_kecamatan", "Baris kecamatan", 120, True, rincian),
+        "kop_desa": _teks(data, "kop_desa", "Baris desa", 120, True, rincian),
+        "kop_alamat": _teks(data, "kop_alamat", "Alamat pada kop", 255, False, rincian),
+        "tempat_surat": _teks(data, "tempat_surat", "Tempat surat", 60, True, rincian),
+        "jam_layanan": _teks(data, "jam_layanan", "Jam layanan", 120, False, rincian) or None,
+        "ukuran_kertas": data.get("ukuran_kertas"),
+        "penomoran": data.get("penomoran"),
+    }
+    if nilai["ukuran_kertas"] not in KERTAS:
+        rincian["ukuran_kertas"] = "Ukuran kertas A4 atau F4."
+    if nilai["penomoran"] not in PENOMORAN:
+        rincian["penomoran"] = "Pilih cara penomoran."
+    for sisi in ("atas", "bawah", "kiri", "kanan"):
+        nilai[f"margin_{sisi}_mm"] = _angka(data, f"margin_{sisi}_mm", f"Margin {sisi}", 5, 50, rincian)
+    try:
+        nilai["format_nomor"] = periksa_format(data.get("format_nomor"), nilai["penomoran"] or "per_jenis")
+    except SuratError as err:
+        rincian.update(err.rincian)
+    nilai["wa_operator_lain"] = _wa_daftar(data.get("wa_operator_lain"), rincian)
+    kontak = {
+        "alamat_kantor": _teks(data, "alamat_kantor", "Alamat kantor", 255, False, rincian) or None,
+        "telepon": _teks(data, "telepon", "Telepon", 30, False, rincian) or None,
+        "email": _teks(data, "email", "Email", 120, False, rincian) or None,
+    }
+    try:
+        kontak["wa_operator"] = normalisasi_wa(data.get("wa_operator"))
+    except AdminError as err:
+        rincian["wa_operator"] = err.message
+    if logo:
+        try:
+            periksa_logo(logo)
+        except SuratError as err:
+            rincian.update(err.rincian)
+    if rincian:
+        raise SuratError(422, "data_tidak_valid", "Periksa kembali isian yang ditandai.", rincian)
+
+    baris = db.session.scalar(select(PengaturanSurat))
+    if baris is None:
+        baris = PengaturanSurat()
+        db.session.add(baris)
+    for kunci, isi in nilai.items():
+        setattr(baris, kunci, isi)
+    if logo:
+        baris.logo = logo
+    elif hapus_logo:
+        baris.logo = None
+    for kunci, isi in kontak.items():
+        setattr(desa, kunci, isi)
+    db.session.commit()
+    return baris
+
+
+# --- Which letter types the desa offers --------------------------------------------
+
+def pilihan_jenis():
+    """Every catalogue type with this desa's choice: [(JenisSurat, aktif, klasifikasi)]."""
+    pilihan = {j.kode: j for j in db.session.scalars(select(JenisSuratDesa))}
+    hasil = []
+    for jenis in katalog.DAFTAR:
+        baris = pilihan.get(jenis.kode)
+        aktif = baris.aktif if baris is not None else True   # no row: offered
+        klasifikasi = (baris.klasifikasi if baris is not None else None) or jenis.klasifikasi
+        hasil.append((jenis, aktif, klasifikasi))
+    return hasil
+
+
+def jenis_tersedia():
+    """The types residents of this desa may request: [(JenisSurat, klasifikasi)]."""
+    return [(jenis, klasifikasi) for jenis, aktif, klasifikasi in pilihan_jenis() if aktif]
+
+
+def jenis_ditawarkan(kode):
+    """(JenisSurat, klasifikasi) if the desa offers that type, else None."""
+    return next(((j, k) for j, k in jenis_tersedia() if j.kode == kode), None)
+
+
+def klasifikasi_desa(kode):
+    """The desa's default kode klasifikasi for a type (its override, or the catalogue's)."""
+    baris = db.session.scalar(select(JenisSuratDesa).where(JenisSuratDesa.kode == kode))
+    jenis = katalog.jenis(kode)
+    return (baris.klasifikasi if baris is not None else None) or (jenis.klasifikasi if jenis else "")
+
+
+def simpan_jenis(pilihan):
+    """``pilihan``: {kode: (aktif, klasifikasi or "")}; types not named keep their state."""
+    rincian = {}
+    for kode, (_aktif, klasifikasi) in pilihan.items():
+        if kode not in katalog.KATALOG:
+            rincian[kode] = f"Jenis surat '{kode}' tidak dikenal."
+        elif klasifikasi and not katalog.klasifikasi_sah(klasifikasi):
+            rincian[kode] = f"Kode klasifikasi '{klasifikasi}' tidak valid, contoh 470 atau 474.1."
+    if rincian:
+        raise SuratError(422, "data_tidak_valid", "Periksa kembali isian yang ditandai.", rincian)
+    if not any(aktif for aktif, _k in pilihan.values()) and len(pilihan) == len(katalog.KATALOG):
+        raise SuratError(422, "tidak_ada_jenis", "Pilih paling sedikit satu jenis surat.")
+    ada = {j.kode: j for j in db.session.scalars(select(JenisSuratDesa))}
+    for kode, (aktif, klasifikasi) in pilihan.items():
+        baris = ada.get(kode)
+        if baris is None:
+            baris = JenisSuratDesa(kode=kode)
+            db.session.add(baris)
+        baris.aktif = bool(aktif)
+        baris.klasifikasi = (klasifikasi or "").strip() or None
+    db.session.commit()

@@ -1,0 +1,184 @@
+"""Request and response shapes of the letter API (they are the OpenAPI document too)."""
+from apiflask import Schema
+from apiflask.fields import Boolean, Date, DateTime, Dict, Integer, List, Nested, Raw, String
+from apiflask.validators import Length, OneOf
+from marshmallow import INCLUDE
+
+from desaonline.surat.antrean import PER_HALAMAN, PER_HALAMAN_MAKS, STATUS_OPERATOR
+from desaonline.surat.models import STATUS
+
+_TEKS = {"description": "teks apa adanya; tidak pernah ditafsirkan sebagai markup"}
+
+
+class IsianOut(Schema):
+    nama = String(metadata={"description": "nama isian di badan permintaan, mis. nama_usaha"})
+    label = String()
+    jenis = String(metadata={"description": "teks | teks_panjang | tanggal | jam | angka | uang | nik | pilihan"})
+    wajib = Boolean()
+    pilihan = List(String(), metadata={"description": "untuk jenis pilihan"})
+    petunjuk = String()
+
+
+class JenisSuratOut(Schema):
+    kode = String(metadata={"example": "surat_ket_pengantar"})
+    nama = String(metadata={"example": "Surat Keterangan Pengantar"})
+    uraian = String()
+    klasifikasi = String(metadata={"description": "kode klasifikasi bawaan desa", "example": "470"})
+    fields = List(Nested(IsianOut), metadata={"description": "isian khusus jenis surat ini"})
+
+
+class SuratIn(Schema):
+    """Besides these, the type's own fields (``fields`` of the type) as top-level keys."""
+
+    class Meta:
+        unknown = INCLUDE
+
+    jenis = String(required=True, metadata={"example": "surat_ket_pengantar"})
+    nik = String(load_default=None, metadata={"description": "NIK subjek: Anda sendiri atau anggota KK Anda "
+                                                             "(bawaan: Anda sendiri)"})
+    klasifikasi = String(load_default=None, metadata={"description": "bawaan: kode klasifikasi jenis surat"})
+    keperluan = String(required=True, metadata=_TEKS)
+    keterangan = String(load_default=None, allow_none=True, metadata=_TEKS)
+    penandatangan = Integer(load_default=None, allow_none=True,
+                            metadata={"description": "id pejabat (GET /api/v1/operator/pejabat); bawaan: Kepala Desa"})
+
+
+class SuratUbahIn(Schema):
+    """Only the fields given change; the type's own fields as top-level keys."""
+
+    class Meta:
+        unknown = INCLUDE
+
+    nik = String()
+    klasifikasi = String()
+    keperluan = String(metadata=_TEKS)
+    keterangan = String(allow_none=True, metadata=_TEKS)
+    penandatangan = Integer(allow_none=True)
+
+
+class SuratBaruOut(Schema):
+    id = Integer()
+    status = String(metadata={"example": "konsep"})
+
+
+class OrangOut(Schema):
+    nik = String()
+    nama = String()
+
+
+class BiodataOut(OrangOut):
+    no_kk = String()
+    tempat_lahir = String()
+    tanggal_lahir = Date()
+    jenis_kelamin = String()
+    agama = String()
+    status_perkawinan = String()
+    pekerjaan = String()
+    hubungan_keluarga = String()
+    no_hp = String()
+    alamat = String()
+
+
+class RiwayatOut(Schema):
+    status = String()
+    waktu = DateTime()
+    aktor = String(metadata={"description": "penduduk | operator | sistem"})
+    aktor_nama = String()
+    catatan = String()
+
+
+class PenandatanganOut(Schema):
+    id = Integer()
+    nama = String()
+    jabatan = String()
+    atas_nama = String(metadata={"description": "null | a.n. | u.b."})
+
+
+class SuratRingkasOut(Schema):
+    id = Integer()
+    jenis = String()
+    nama_jenis = String()
+    status = String(metadata={"description": " | ".join(STATUS)})
+    nomor = String(metadata={"description": "diberikan saat disetujui; null sebelumnya"})
+    keperluan = String()
+    subjek = Nested(OrangOut)
+    pemohon = Nested(OrangOut)
+    dibuat = DateTime()
+    diajukan = DateTime()
+
+
+class SuratOut(SuratRingkasOut):
+    klasifikasi = String()
+    keterangan = String()
+    data = Dict(keys=String(), values=Raw(), metadata={"description": "isian khusus jenis surat"})
+    penandatangan = Nested(PenandatanganOut)
+    alasan_tolak = String()
+    tanggal_surat = Date()
+    disetujui = DateTime()
+    selesai = DateTime()
+    kode_verifikasi = String()
+    pdf_sha256 = String()
+    riwayat = List(Nested(RiwayatOut))
+
+
+class SuratOperatorOut(SuratOut):
+    subjek = Nested(BiodataOut)
+    pemohon = Nested(BiodataOut)
+    alasan_gagal = String()
+
+
+class HalamanIn(Schema):
+    halaman = Integer(load_default=1, metadata={"description": "mulai dari 1"})
+    per_halaman = Integer(load_default=PER_HALAMAN, metadata={"description": f"paling banyak {PER_HALAMAN_MAKS}"})
+
+
+class AntreanIn(HalamanIn):
+    status = String(load_default=None, validate=OneOf(STATUS_OPERATOR),
+                    metadata={"description": "saring menurut status; bawaan: semua kecuali konsep"})
+    jenis = String(load_default=None, metadata={"description": "saring menurut kode jenis surat"})
+
+
+class BatalIn(Schema):
+    alasan = String(load_default=None, validate=Length(max=1000))
+
+
+class SetujuiIn(Schema):
+    penandatangan = Integer(load_default=None, allow_none=True,
+                            metadata={"description": "ganti penandatangan saat menyetujui (id pejabat)"})
+
+
+class SetujuiOut(Schema):
+    id = Integer()
+    status = String(metadata={"example": "diproses"})
+    nomor = String()
+
+
+class TolakIn(Schema):
+    alasan = String(required=True, metadata={"description": "terlihat oleh pemohon"})
+
+
+class StatusOut(Schema):
+    id = Integer()
+    status = String()
+    alasan_tolak = String()
+
+
+class PejabatIn(Schema):
+    nama = String(required=True)
+    jabatan = String(required=True, metadata={"example": "Kepala Desa Klirong"})
+    nip = String(load_default=None, allow_none=True)
+    atas_nama = String(load_default=None, allow_none=True, metadata={"description": "null | a.n. | u.b."})
+    kepala_desa = Boolean(load_default=False)
+
+
+class PejabatOut(Schema):
+    id = Integer()
+    nama = String()
+    jabatan = String()
+    nip = String()
+    atas_nama = String()
+    kepala_desa = Boolean()
+
+
+class IdOut(Schema):
+    id = Integer()

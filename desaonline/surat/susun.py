@@ -1,0 +1,160 @@
+"""Turn a request into the content of its letter: the one place that knows what a
+letter says (the catalogue's texts, the desa's settings, the subject's data).
+
+Both the draft preview and the workers' final letter come from here, so the
+signed letter says exactly what the resident previewed, plus number and signature.
+Everything returned is plain text; the renderer escapes it.
+"""
+from datetime import date
+
+from sqlalchemy import select
+
+from desaonline.extensions import db
+from desaonline.mandiri.models import Penduduk
+from desaonline.surat import katalog
+from desaonline.surat.dokumen import DokumenSurat, Kop, Penandatangan
+from desaonline.surat.layanan import hari_ini
+from desaonline.surat.models import Pejabat
+from desaonline.surat.pengaturan import kepala, pengaturan, sebutan
+from desaonline.templating import tanggal as tanggal_indonesia
+from tenants.models import Desa
+
+JENIS_KELAMIN = {"L": "Laki-laki", "P": "Perempuan"}
+
+
+class _Isian(dict):
+    """Values for the catalogue's text templates; a name with no value reads as '-'."""
+
+    def __missing__(self, kunci):
+        return "-"
+
+
+def _rupiah(angka):
+    return "Rp " + f"{int(angka):,}".replace(",", ".")
+
+
+def tampil_isian(isian, nilai):
+    """A stored field value as the letter shows it."""
+    if nilai in (None, ""):
+        return None
+    if isian.jenis == "tanggal":
+        return tanggal_indonesia(date.fromisoformat(nilai))
+    if isian.jenis == "jam":
+        return nilai.replace(":", ".") + " WIB"
+    if isian.jenis == "uang":
+        return _rupiah(nilai)
+    return str(nilai)
+
+
+def _kecil(teks):
+    return teks[:1].lower() + teks[1:] if teks else teks
+
+
+def alamat_penduduk(penduduk, desa):
+    kk = penduduk.keluarga
+    bagian = []
+    if kk is not None:
+        if kk.alamat:
+            bagian.append(kk.alamat)
+        if kk.rt or kk.rw:
+            bagian.append(f"RT {kk.rt or '-'} / RW {kk.rw or '-'}")
+        if kk.dusun:
+            bagian.append(f"Dusun {kk.dusun}")
+    bagian.append(f"{sebutan(desa)} {desa.nama}")
+    bagian.append(f"Kecamatan {desa.kecamatan.nama}")
+    bagian.append(desa.kecamatan.kabupaten.nama)
+    return ", ".join(bagian)
+
+
+def _ttl(p):
+    return f"{p.tempat_lahir or '-'}, {tanggal_indonesia(p.tanggal_lahir)}"
+
+
+def data_penduduk(p, desa, lengkap=False):
+    """Rows about a resident, as village letters list them."""
+    baris = [("Nama Lengkap", p.nama), ("NIK", p.nik)]
+    if lengkap:
+        baris.append(("Nomor KK", p.keluarga.no_kk if p.keluarga else "-"))
+    baris += [("Tempat, Tanggal Lahir", _ttl(p)), ("Jenis Kelamin", JENIS_KELAMIN.get(p.jenis_kelamin, p.jenis_kelamin))]
+    if lengkap:
+        baris.append(("Golongan Darah", p.golongan_darah or "-"))
+    baris += [("Agama", p.agama or "-"), ("Status Perkawinan", p.status_perkawinan or "-")]
+    if lengkap:
+        baris += [("Hubungan dalam Keluarga", p.hubungan_keluarga or "-"), ("Pendidikan", p.pendidikan or "-")]
+    baris += [("Pekerjaan", p.pekerjaan or "-"), ("Kewarganegaraan", p.kewarganegaraan or "WNI"),
+              ("Alamat", alamat_penduduk(p, desa))]
+    return baris
+
+
+def _penandatangan(surat, desa):
+    if surat.ttd_nama:   # approved: the signatory as copied into the letter
+        nama, jabatan, nip, atas_nama = surat.ttd_nama, surat.ttd_jabatan, surat.ttd_nip, surat.ttd_atas_nama
+    else:
+        p = db.session.scalar(select(Pejabat).where(Pejabat.id == surat.pejabat_id, Pejabat.desa_id == surat.desa_id))
+        nama, jabatan, nip, atas_nama = p.nama, p.jabatan, p.nip, p.atas_nama
+    return Penandatangan(jabatan=jabatan, nama=nama, nip=nip, atas_nama=atas_nama,
+                         jabatan_atasan=kepala(desa) if atas_nama else None)
+
+
+def isian_surat(surat, jenis, subjek, desa):
+    """The names the catalogue's texts may use."""
+    kab = desa.kecamatan.kabupaten.nama
+    nilai = _Isian(
+        nama=subjek.nama, nik=subjek.nik, pekerjaan=(subjek.pekerjaan or "-").lower(),
+        desa=desa.nama, jenis_desa=sebutan(desa), kecamatan=desa.kecamatan.nama,
+        kabupaten_lengkap=kab, kepala=kepala(desa),
+        wilayah_tanpa_desa=f"Kecamatan {desa.kecamatan.nama}, {kab}",
+        keperluan=surat.keperluan, keterangan=surat.keterangan or "-",
+    )
+    data = surat.data or {}
+    for isian in jenis.isian:
+        tampil = tampil_isian(isian, data.get(isian.nama))
+        if tampil is not None:
+            nilai[isian.nama] = tampil
+            if isian.jenis == "pilihan":
+                nilai[f"{isian.nama}_kecil"] = _kecil(tampil)
+    nilai["alamat_domisili_atau_kk"] = data.get("alamat_domisili") or alamat_penduduk(subjek, desa)
+    return nilai
+
+
+def _tabel(surat, jenis, subjek, desa):
+    data = surat.data or {}
+    baris_isian = [(i.label, tampil_isian(i, data.get(i.nama))) for i in jenis.isian if i.di_tabel]
+    baris_isian = [(label, isi) for label, isi in baris_isian if isi is not None]
+    if jenis.data_subjek == "pelapor":
+        baris = baris_isian + [("Nama Pelapor", subjek.nama), ("NIK Pelapor", subjek.nik),
+                               ("Alamat Pelapor", alamat_penduduk(subjek, desa))]
+    else:
+        baris = data_penduduk(subjek, desa, lengkap=jenis.data_subjek == "lengkap") + baris_isian
+    baris.append(("Keperluan", surat.keperluan))
+    if surat.keterangan:
+        baris.append(("Keterangan", surat.keterangan))
+    return baris
+
+
+def susun_dokumen(surat, *, konsep, url_verifikasi=None, catatan_tte=None) -> DokumenSurat:
+    """The letter of ``surat``: a draft (``konsep``: no number, no QR) or the final text."""
+    desa = db.session.get(Desa, surat.desa_id)
+    atur = pengaturan(desa)
+    jenis = katalog.jenis(surat.jenis)
+    subjek = db.session.scalar(select(Penduduk).where(Penduduk.id == surat.subjek_id,
+                                                      Penduduk.desa_id == surat.desa_id))
+    isian = isian_surat(surat, jenis, subjek, desa)
+    return DokumenSurat(
+        kop=Kop(kabupaten=atur.kop_kabupaten, kecamatan=atur.kop_kecamatan, desa=atur.kop_desa,
+                alamat=atur.kop_alamat or "", logo_png=atur.logo),
+        judul=jenis.judul,
+        nomor=None if konsep else surat.nomor,
+        pembuka=[t.format_map(isian) for t in jenis.pembuka],
+        data=_tabel(surat, jenis, subjek, desa),
+        isi=[t.format_map(isian) for t in jenis.isi],
+        penutup=[t.format_map(isian) for t in jenis.penutup],
+        tempat=atur.tempat_surat or desa.nama,
+        tanggal=surat.tanggal_surat or hari_ini(),
+        penandatangan=_penandatangan(surat, desa),
+        kertas=atur.ukuran_kertas,
+        margin_mm=(atur.margin_atas_mm, atur.margin_kanan_mm, atur.margin_bawah_mm, atur.margin_kiri_mm),
+        konsep=konsep,
+        url_verifikasi=None if konsep else url_verifikasi,
+        catatan_tte=None if konsep else catatan_tte,
+    )

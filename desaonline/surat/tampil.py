@@ -1,0 +1,73 @@
+"""A request as data for the API and the pages' status polling (one shape for both)."""
+from datetime import timezone
+
+from desaonline.surat import katalog
+from desaonline.surat.susun import alamat_penduduk, tampil_isian
+
+
+def utc(waktu):
+    """Stored timestamps are UTC; SQLite gives them back without a zone."""
+    if waktu is None:
+        return None
+    return waktu if waktu.tzinfo else waktu.replace(tzinfo=timezone.utc)
+
+
+def nama_jenis(kode):
+    jenis = katalog.jenis(kode)
+    return jenis.nama if jenis else kode
+
+
+def jenis_surat(jenis, klasifikasi):
+    return {"kode": jenis.kode, "nama": jenis.nama, "uraian": jenis.uraian, "klasifikasi": klasifikasi,
+            "fields": jenis.isian_dict()}
+
+
+def orang(p):
+    return {"nik": p.nik, "nama": p.nama}
+
+
+def biodata(p, desa):
+    return {
+        "nik": p.nik, "nama": p.nama, "no_kk": p.keluarga.no_kk if p.keluarga else None,
+        "tempat_lahir": p.tempat_lahir, "tanggal_lahir": p.tanggal_lahir, "jenis_kelamin": p.jenis_kelamin,
+        "agama": p.agama, "status_perkawinan": p.status_perkawinan, "pekerjaan": p.pekerjaan,
+        "hubungan_keluarga": p.hubungan_keluarga, "no_hp": p.no_hp, "alamat": alamat_penduduk(p, desa),
+    }
+
+
+def ringkas(surat):
+    return {
+        "id": surat.id, "jenis": surat.jenis, "nama_jenis": nama_jenis(surat.jenis), "status": surat.status,
+        "nomor": surat.nomor, "keperluan": surat.keperluan, "subjek": orang(surat.subjek),
+        "pemohon": orang(surat.pemohon), "dibuat": utc(surat.dibuat), "diajukan": utc(surat.diajukan),
+    }
+
+
+def isian_terbaca(surat):
+    """The type's own fields with their labels and display values."""
+    jenis = katalog.jenis(surat.jenis)
+    data = surat.data or {}
+    return [{"nama": i.nama, "label": i.label, "nilai": data.get(i.nama),
+             "tampil": tampil_isian(i, data.get(i.nama))} for i in (jenis.isian if jenis else ())]
+
+
+def rinci(surat, desa=None, untuk_operator=False):
+    hasil = ringkas(surat)
+    hasil.update({
+        "klasifikasi": surat.klasifikasi, "keterangan": surat.keterangan, "data": dict(surat.data or {}),
+        "penandatangan": {"id": surat.pejabat_id, "nama": surat.ttd_nama or surat.pejabat.nama,
+                          "jabatan": surat.ttd_jabatan or surat.pejabat.jabatan,
+                          "atas_nama": surat.ttd_atas_nama if surat.ttd_nama else surat.pejabat.atas_nama},
+        "alasan_tolak": surat.alasan_tolak,
+        "tanggal_surat": surat.tanggal_surat, "disetujui": utc(surat.disetujui), "selesai": utc(surat.selesai),
+        "kode_verifikasi": surat.kode_verifikasi if surat.status == "selesai" else None,
+        "pdf_sha256": surat.pdf_sha256 if surat.status == "selesai" else None,
+        "riwayat": [{"status": r.status, "waktu": utc(r.waktu), "aktor": r.aktor, "aktor_nama": r.aktor_nama,
+                     "catatan": r.catatan} for r in surat.riwayat],
+    })
+    if untuk_operator:
+        hasil["alasan_gagal"] = surat.alasan_gagal
+        if desa is not None:
+            hasil["subjek"] = biodata(surat.subjek, desa)
+            hasil["pemohon"] = biodata(surat.pemohon, desa)
+    return hasil
