@@ -15,3 +15,14 @@ def peran_required(peran, login_endpoint):
             return view(*args, **kwargs)
         return wrapped
     return decorator
+
+
+def tujuan_aman(url):
+    """The ``?next=`` that ``peran_required`` adds, if it is a path on this host (no open redirect)."""
+    from urllib.parse import urlsplit
+    if not url or not url.startswith("/") or url.startswith("//") or "\\" in url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    return url.rstrip("?")

@@ -72,11 +72,15 @@ def revoke(token):
         db.session.commit()
 
 
-def revoke_all(akun):
-    """End every session of an account (PIN change, PIN reset, password change)."""
-    db.session.execute(
-        update(Sesi).where(Sesi.jenis == akun.jenis_akun, Sesi.akun_id == akun.id).values(dicabut=True)
-    )
+def revoke_all(akun, kecuali=None):
+    """End every session of an account (PIN change, PIN reset, password change).
+
+    ``kecuali``: a token that stays alive (the API client that changed the PIN).
+    """
+    query = update(Sesi).where(Sesi.jenis == akun.jenis_akun, Sesi.akun_id == akun.id)
+    if kecuali:
+        query = query.where(Sesi.token_hash != _hash(kecuali))
+    db.session.execute(query.values(dicabut=True))
 
 
 def login_web(akun):

@@ -11,4 +11,5 @@ api_bp.before_request(desa_host_only)
 
 
 def blueprints():
+    from desaonline.mandiri import api, routes  # noqa: F401
     return [bp, api_bp]

@@ -7,6 +7,7 @@ from flask_login import current_user
 from desaonline.auth.decorators import peran_required
 from desaonline.auth.sessions import api_auth
 from desaonline.errors import api_error
+from desaonline.extensions import limiter
 from desaonline.mandiri import api_bp
 
 _logged_in = peran_required(("penduduk",), "mandiri.masuk")
@@ -39,3 +40,17 @@ def penduduk_api(view, allow_pin_change=False):
 
 def current_penduduk():
     return g.akun if g.get("akun") is not None else current_user
+
+
+def _pin_salah(response):
+    return response.status_code == 401
+
+
+# Per client address, counting wrong PINs only: a village hall's one shared
+# connection serves many residents, so successful logins never use it up.
+limit_gagal_pin = limiter.shared_limit("60/minute;600/hour", scope="mandiri-gagal", deduct_when=_pin_salah)
+
+
+def penduduk_api_awal(view):
+    """API view a resident may use before changing the first PIN (ganti-pin, keluar)."""
+    return penduduk_api(view, allow_pin_change=True)

@@ -1,0 +1,91 @@
+"""The resident's account: log in with NIK + PIN, change the PIN, reset it (operator).
+
+Shared by the pages and the JSON API, so both answer the same way.
+"""
+import re
+
+from sqlalchemy import select
+
+from desaonline.auth import sessions
+from desaonline.auth.passwords import burn_time, hash_secret
+from desaonline.extensions import db
+from desaonline.mandiri import kunci
+from desaonline.mandiri.kunci import Terkunci  # noqa: F401  (callers catch it from here)
+from desaonline.mandiri.models import Penduduk
+from desaonline.mandiri.pin import alasan_pin_ditolak, pin_acak, pin_cocok
+
+NIK = re.compile(r"^\d{16}$")
+PESAN_GAGAL = "NIK atau PIN salah."
+
+
+class MasukGagal(Exception):
+    """Unknown NIK or wrong PIN: deliberately one and the same answer."""
+
+
+class PinDitolak(Exception):
+    def __init__(self, pesan, kode="pin_ditolak"):
+        super().__init__(pesan)
+        self.pesan, self.kode = pesan, kode
+
+
+def cari_nik(nik):
+    """The active resident of the current desa with this NIK, or None."""
+    nik = (nik or "").strip()
+    if not NIK.match(nik):
+        return None
+    return db.session.scalar(select(Penduduk).where(Penduduk.nik == nik, Penduduk.aktif.is_(True)))
+
+
+def masuk(nik, pin):
+    """The resident whose NIK and PIN these are; raises MasukGagal or Terkunci.
+
+    Every path spends one argon2 check, so the time taken does not tell an unknown
+    NIK from a wrong PIN either.
+    """
+    nik = (nik or "").strip()
+    penduduk = cari_nik(nik)
+    if penduduk is None:
+        burn_time(pin or "")
+        kunci.periksa_nik_asing(nik)
+        kunci.catat_nik_asing(nik)
+        raise MasukGagal(PESAN_GAGAL)
+    try:
+        kunci.periksa(penduduk)
+    except Terkunci:
+        burn_time(pin or "")
+        raise
+    if not pin_cocok(penduduk, pin):
+        kunci.catat_gagal(penduduk)
+        raise MasukGagal(PESAN_GAGAL)
+    kunci.catat_berhasil(penduduk)
+    return penduduk
+
+
+def ganti_pin(penduduk, pin_lama, pin_baru, tetap=None):
+    """Check the old PIN and the rules, store the new one; the caller commits.
+
+    A wrong old PIN counts towards the lock like a wrong PIN at login. Every session
+    but ``tetap`` (the API token that asked) ends.
+    """
+    kunci.periksa(penduduk)
+    if not pin_cocok(penduduk, pin_lama):
+        kunci.catat_gagal(penduduk)
+        raise PinDitolak("PIN lama salah.", "pin_lama_salah")
+    alasan = alasan_pin_ditolak(penduduk, pin_baru, pin_lama)
+    if alasan:
+        raise PinDitolak(alasan)
+    penduduk.pin_hash = hash_secret(pin_baru)
+    penduduk.wajib_ganti_pin = False
+    # Every other session ends: whoever knew the old PIN is logged out.
+    sessions.revoke_all(penduduk, kecuali=tetap)
+
+
+def reset_pin(penduduk):
+    """A new random one-time PIN (returned once), to be changed at the next login."""
+    pin = pin_acak(penduduk)
+    penduduk.pin_hash = hash_secret(pin)
+    penduduk.wajib_ganti_pin = True
+    kunci.buka(penduduk)
+    sessions.revoke_all(penduduk)
+    db.session.commit()
+    return pin

@@ -1,0 +1,78 @@
+"""The resident's JSON API (CONTRACT.md): login, PIN, biodata, family, contact."""
+from desaonline.auth.sessions import issue, revoke
+from desaonline.errors import api_error
+from desaonline.extensions import db
+from desaonline.mandiri import akun, api_bp as api
+from desaonline.mandiri.auth import current_penduduk, limit_gagal_pin, penduduk_api, penduduk_api_awal
+from desaonline.mandiri.data import anggota_keluarga, biodata
+from desaonline.mandiri.kontak import kontak_desa
+from desaonline.mandiri.schemas import AnggotaOut, GantiPinIn, KontakOut, LoginPendudukIn, LoginPendudukOut, ProfilOut
+
+
+def _terkunci(err):
+    api_error(429, "akun_terkunci", err.pesan, headers={"Retry-After": str(err.detik)})
+
+
+@api.post("/login")
+@limit_gagal_pin
+@api.input(LoginPendudukIn)
+@api.output(LoginPendudukOut)
+@api.doc(summary="Masuk dengan NIK dan PIN (PIN pertama: tanggal lahir YYYYMMDD)", responses=[401, 429])
+def login(json_data):
+    try:
+        penduduk = akun.masuk(json_data["nik"], json_data["pin"])
+    except akun.MasukGagal as err:
+        api_error(401, "login_gagal", str(err))
+    except akun.Terkunci as err:
+        _terkunci(err)
+    return {"token": issue(penduduk, "api"), "wajib_ganti_pin": penduduk.wajib_ganti_pin}
+
+
+@api.post("/ganti-pin")
+@penduduk_api_awal
+@api.input(GantiPinIn)
+@api.output({}, status_code=204)
+@api.doc(summary="Ganti PIN (wajib setelah masuk pertama kali)", responses=[401, 422, 429])
+def ganti_pin(json_data):
+    penduduk = current_penduduk()
+    try:
+        akun.ganti_pin(penduduk, json_data["pin_lama"], json_data["pin_baru"], tetap=penduduk.sesi_token)
+    except akun.Terkunci as err:
+        _terkunci(err)
+    except akun.PinDitolak as err:
+        api_error(422, err.kode, err.pesan)
+    db.session.commit()
+    return "", 204
+
+
+@api.post("/keluar")
+@penduduk_api_awal
+@api.output({}, status_code=204)
+@api.doc(summary="Keluar: token ini tidak berlaku lagi", responses=[401])
+def keluar():
+    revoke(current_penduduk().sesi_token)
+    return "", 204
+
+
+@api.get("/profil")
+@penduduk_api
+@api.output(ProfilOut)
+@api.doc(summary="Biodata penduduk yang masuk", responses=[401, 403])
+def profil():
+    return biodata(current_penduduk())
+
+
+@api.get("/keluarga")
+@penduduk_api
+@api.output(AnggotaOut(many=True))
+@api.doc(summary="Anggota Kartu Keluarga penduduk yang masuk", responses=[401, 403])
+def keluarga():
+    return anggota_keluarga(current_penduduk())
+
+
+@api.get("/kontak")
+@penduduk_api
+@api.output(KontakOut)
+@api.doc(summary="Nomor WhatsApp operator desa", responses=[401, 403])
+def kontak():
+    return kontak_desa()

@@ -1,0 +1,36 @@
+"""What a resident sees of their own record and their KK (pages and API alike)."""
+from flask import g
+from sqlalchemy import select
+
+from desaonline.extensions import db
+from desaonline.mandiri.models import Penduduk
+from desaonline.mandiri.referensi import urutan_hubungan
+
+
+def biodata(penduduk):
+    kk = penduduk.keluarga
+    desa = g.get("desa")
+    return {
+        "nik": penduduk.nik, "nama": penduduk.nama, "no_kk": kk.no_kk if kk else None,
+        "hubungan_keluarga": penduduk.hubungan_keluarga, "jenis_kelamin": penduduk.jenis_kelamin,
+        "tempat_lahir": penduduk.tempat_lahir, "tanggal_lahir": penduduk.tanggal_lahir,
+        "agama": penduduk.agama, "status_perkawinan": penduduk.status_perkawinan,
+        "pekerjaan": penduduk.pekerjaan, "pendidikan": penduduk.pendidikan,
+        "kewarganegaraan": penduduk.kewarganegaraan, "golongan_darah": penduduk.golongan_darah,
+        "no_hp": penduduk.no_hp,
+        "alamat": kk.alamat if kk else None, "rt": kk.rt if kk else None, "rw": kk.rw if kk else None,
+        "dusun": kk.dusun if kk else None,
+        "desa": desa.nama if desa else None, "kecamatan": desa.kecamatan_nama if desa else None,
+        "kabupaten": desa.kabupaten_nama if desa else None,
+        "wajib_ganti_pin": penduduk.wajib_ganti_pin,
+    }
+
+
+def anggota_keluarga(penduduk):
+    """Every member of the resident's KK, in the order a KK lists them."""
+    if penduduk.keluarga_id is None:
+        return [penduduk]
+    anggota = db.session.scalars(
+        select(Penduduk).where(Penduduk.keluarga_id == penduduk.keluarga_id, Penduduk.aktif.is_(True))
+    ).all()
+    return sorted(anggota, key=lambda p: (urutan_hubungan(p.hubungan_keluarga), p.tanggal_lahir, p.id))

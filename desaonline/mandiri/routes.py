@@ -1,0 +1,96 @@
+"""The resident's pages: login, first PIN change, dashboard, biodata, family."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from desaonline.auth.decorators import peran_required, tujuan_aman
+from desaonline.auth.sessions import login_web, logout_web
+from desaonline.extensions import db
+from desaonline.mandiri import akun, bp
+from desaonline.mandiri.auth import limit_gagal_pin, penduduk_required
+from desaonline.mandiri.data import anggota_keluarga, biodata
+from desaonline.mandiri.forms import GantiPinForm, MasukForm
+from desaonline.mandiri.kontak import kontak_desa, wa_tampil
+
+login_required = peran_required(("penduduk",), "mandiri.masuk")
+
+
+def _penduduk_masuk():
+    return current_user.is_authenticated and current_user.peran == "penduduk"
+
+
+@bp.route("/masuk", methods=["GET", "POST"])
+@limit_gagal_pin
+def masuk():
+    """Login with NIK and PIN (the first PIN is the birth date)."""
+    if _penduduk_masuk():
+        return redirect(url_for("mandiri.beranda"))
+    form = MasukForm()
+    if not form.validate_on_submit():
+        return render_template("mandiri/masuk.html", form=form), 422 if form.errors else 200
+    try:
+        penduduk = akun.masuk(form.nik.data, form.pin.data)
+    except akun.MasukGagal as err:
+        flash(str(err), "galat")
+        return render_template("mandiri/masuk.html", form=form), 401  # 401: counted by the per-address limit
+    except akun.Terkunci as err:
+        flash(err.pesan, "galat")
+        return render_template("mandiri/masuk.html", form=form), 429, {"Retry-After": str(err.detik)}
+    login_web(penduduk)
+    if penduduk.wajib_ganti_pin:
+        return redirect(url_for("mandiri.ganti_pin"))
+    return redirect(tujuan_aman(request.args.get("next")) or url_for("mandiri.beranda"))
+
+
+@bp.route("/ganti-pin", methods=["GET", "POST"])
+@login_required
+def ganti_pin():
+    """Change the PIN; forced after the first login and after a PIN reset."""
+    form = GantiPinForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            akun.ganti_pin(current_user._get_current_object(), form.pin_lama.data, form.pin_baru.data)
+        except akun.Terkunci as err:
+            flash(err.pesan, "galat")
+            return render_template("mandiri/ganti_pin.html", form=form), 429, {"Retry-After": str(err.detik)}
+        except akun.PinDitolak as err:
+            field = form.pin_lama if err.kode == "pin_lama_salah" else form.pin_baru
+            field.errors = [*field.errors, err.pesan]
+            status = 422
+        else:
+            db.session.commit()
+            login_web(current_user._get_current_object())  # every session ended: start this one again
+            flash("PIN berhasil diganti. Gunakan PIN baru saat masuk berikutnya.", "sukses")
+            return redirect(url_for("mandiri.beranda"))
+    elif form.errors:
+        status = 422
+    return render_template("mandiri/ganti_pin.html", form=form), status
+
+
+@bp.post("/keluar")
+def keluar():
+    if _penduduk_masuk():
+        logout_web(current_user._get_current_object())
+    flash("Anda sudah keluar.", "info")
+    return redirect(url_for("mandiri.masuk"))
+
+
+@bp.get("/")
+@penduduk_required
+def beranda():
+    """Greeting, the resident's letter requests, and how to reach the operator."""
+    kontak = kontak_desa()
+    return render_template("mandiri/beranda.html", kontak=kontak, wa_tampil=wa_tampil(kontak["wa_operator"]))
+
+
+@bp.get("/biodata", endpoint="biodata")
+@penduduk_required
+def biodata_saya():
+    return render_template("mandiri/biodata.html", data=biodata(current_user))
+
+
+@bp.get("/keluarga")
+@penduduk_required
+def keluarga():
+    return render_template("mandiri/keluarga.html", data=biodata(current_user),
+                           anggota=anggota_keluarga(current_user))
