@@ -1,6 +1,7 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import PasswordField, RadioField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, Regexp
 
 
@@ -14,8 +15,8 @@ class SertifikatForm(FlaskForm):
 
 class MetodeForm(FlaskForm):
     metode = RadioField("Cara Tanda Tangan", choices=[
-        ("sertifikat", "Sertifikat desa (berkas .p12 yang diunggah)"),
-        ("bsre", "BSrE BSSN (esign client kabupaten, passphrase diketik saat menyetujui)"),
+        SelectChoice("sertifikat", "Sertifikat desa (berkas .p12 yang diunggah)"),
+        SelectChoice("bsre", "BSrE BSSN (esign client kabupaten, passphrase diketik saat menyetujui)"),
     ], default="sertifikat")
     bsre_nik = StringField("NIK Kepala Desa di BSrE", validators=[
         Optional(), Regexp(r"^\d{16}$", message="NIK harus 16 angka.")],

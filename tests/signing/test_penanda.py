@@ -1,0 +1,107 @@
+"""The two signers: the local PKCS#12 one (endesive) and the BSrE esign client."""
+import io
+from datetime import datetime, timezone
+
+import pytest
+from pypdf import PdfReader
+
+from desaonline.signing import pades, sertifikat
+from desaonline.signing.penanda import BsreRemoteSigner, GagalTtd, KeteranganTtd, LocalPkcs12Signer
+from desaonline.surat.render import render
+from tests.signing.conftest import SANDI
+from tests.signing.dokumen_uji import dokumen
+from tests.signing.validasi import sah
+
+WAKTU = datetime(2026, 11, 27, 7, 5, 9, tzinfo=timezone.utc)
+
+
+def _ket():
+    return KeteranganTtd(nama="SITI AMINAH", jabatan="Kepala Desa Klirong", alasan="Surat Keterangan nomor 470/1",
+                         lokasi="Desa Klirong, Kabupaten Kebumen", waktu=WAKTU)
+
+
+def _widget(pdf):
+    reader = PdfReader(io.BytesIO(pdf))
+    for nomor, halaman in enumerate(reader.pages):
+        for annot in halaman.get("/Annots") or []:
+            a = annot.get_object()
+            if a.get("/FT") == "/Sig":
+                return nomor, [float(v) for v in a["/Rect"]], a["/V"].get_object()
+    raise AssertionError("no signature widget")
+
+
+@pytest.mark.parametrize("kertas, isi", [("A4", None), ("F4", ["Teks panjang sekali untuk surat ini. " * 40] * 5)])
+def test_local_signer_pades_visible_box_on_the_signatory_block(pki_uji, kertas, isi):
+    dok = dokumen(kertas=kertas, **({"isi": isi} if isi else {}))
+    hasil = render(dok)
+    signer = LocalPkcs12Signer(sertifikat.buka(pki_uji.p12, SANDI))
+    pdf = signer.tandatangani(hasil.pdf, hasil.kotak_ttd, _ket())
+    status = sah(pdf, pki_uji.ca)
+    assert status.signing_cert.subject.native["common_name"] == "SITI AMINAH"
+    halaman, kotak, v = _widget(pdf)
+    assert halaman == hasil.kotak_ttd.halaman
+    assert kotak == pytest.approx(list(hasil.kotak_ttd.kotak), abs=0.01)
+    assert v["/M"] == "D:20261127140509+07'00'"
+    assert v["/SubFilter"] == "/ETSI.CAdES.detached"
+    assert pdf.startswith(hasil.pdf)  # an incremental update: the rendered letter is untouched
+
+
+def test_signing_date_is_a_pdf_date_in_wib():
+    assert pades.tanggal_pdf(WAKTU) == "D:20261127140509+07'00'"
+
+
+def test_endesive_is_used_without_its_verifier():
+    """``endesive.pdf``'s verifier (certvalidator -> oscrypto) is never imported."""
+    import subprocess
+    import sys
+    kode = ("import sys; import desaonline.signing.pades; "
+            "assert 'endesive.pdf.cms' in sys.modules; "
+            "assert 'endesive.pdf.verify' not in sys.modules and 'oscrypto' not in sys.modules and "
+            "'certvalidator' not in sys.modules, sorted(m for m in sys.modules if 'crypto' in m)")
+    subprocess.run([sys.executable, "-c", kode], check=True)
+
+
+def test_local_signer_refuses_an_ec_key(pki_uji):
+    ec = sertifikat.buka(pki_uji.p12_lain(jenis_kunci="ec"), SANDI)
+    hasil = render(dokumen())
+    with pytest.raises(ValueError, match="RSA"):
+        pades.tandatangani(hasil.pdf, ec.key, ec.cert, ec.chain, waktu=WAKTU, tampilan=None, nama="x", alasan="x",
+                           lokasi="x")
+
+
+def test_bsre_remote_signer_against_the_fake_esign_client(bsre, pki_uji):
+    hasil = render(dokumen())
+    signer = BsreRemoteSigner(bsre.url, bsre.USER, bsre.PASSWORD, bsre.nik, bsre.passphrase)
+    pdf = signer.tandatangani(hasil.pdf, hasil.kotak_ttd, _ket())
+    sah(pdf, pki_uji.ca)
+    diterima = bsre.permintaan[-1]
+    k = hasil.kotak_ttd
+    assert diterima["nik"] == bsre.nik and diterima["tampilan"] == "visible" and diterima["page"] == "1"
+    assert float(diterima["xAxis"]) == pytest.approx(k.x1, abs=0.01)
+    assert float(diterima["height"]) == pytest.approx(k.y2 - k.y1, abs=0.01)
+    assert signer.passphrase is None  # used once
+
+
+def test_bsre_wrong_passphrase_is_a_permanent_failure(bsre):
+    hasil = render(dokumen())
+    signer = BsreRemoteSigner(bsre.url, bsre.USER, bsre.PASSWORD, bsre.nik, "salah")
+    with pytest.raises(GagalTtd, match="Passphrase anda salah") as err:
+        signer.tandatangani(hasil.pdf, hasil.kotak_ttd, _ket())
+    assert not err.value.sementara
+
+
+def test_bsre_wrong_credentials_and_outage(bsre):
+    hasil = render(dokumen())
+    with pytest.raises(GagalTtd, match="ditolak") as err:
+        BsreRemoteSigner(bsre.url, bsre.USER, "keliru", bsre.nik, bsre.passphrase).tandatangani(
+            hasil.pdf, hasil.kotak_ttd, _ket())
+    assert not err.value.sementara
+    bsre.mati = True
+    with pytest.raises(GagalTtd, match="503") as err:
+        BsreRemoteSigner(bsre.url, bsre.USER, bsre.PASSWORD, bsre.nik, bsre.passphrase).tandatangani(
+            hasil.pdf, hasil.kotak_ttd, _ket())
+    assert err.value.sementara
+    with pytest.raises(GagalTtd, match="tidak dapat dihubungi") as err:
+        BsreRemoteSigner("http://127.0.0.1:9", bsre.USER, bsre.PASSWORD, bsre.nik, bsre.passphrase,
+                         timeout=2).tandatangani(hasil.pdf, hasil.kotak_ttd, _ket())
+    assert err.value.sementara
