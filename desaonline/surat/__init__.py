@@ -11,5 +11,5 @@ api_bp.before_request(desa_host_only)
 
 
 def blueprints():
-    from desaonline.surat import api  # noqa: F401
+    from desaonline.surat import api, routes_mandiri, routes_operator  # noqa: F401
     return [bp, api_bp]

@@ -89,3 +89,10 @@ def hitung_per_status(penduduk):
     rows = db.session.execute(select(Surat.status, func.count()).where(Surat.pemohon_id == penduduk.id)
                               .group_by(Surat.status))
     return dict(rows.all())
+
+
+def hitung_status_desa(status):
+    """{status: count} over the whole desa for the given statuses (index-only on PostgreSQL)."""
+    rows = db.session.execute(select(Surat.status, func.count()).where(Surat.status.in_(status))
+                              .group_by(Surat.status))
+    return dict(rows.all())

@@ -187,7 +187,7 @@ def operator_pdf(surat_id):
          description="Status menjadi `diproses`; pekerja membuat dan menandatangani PDF (lalu `selesai`).",
          responses=[401, 403, 404, 409, 422])
 def setujui_surat(surat_id, data):
-    nomor = layanan.setujui(surat_id, g.akun, data.get("penandatangan"))
+    nomor = layanan.setujui(surat_id, g.akun, data.get("penandatangan"), data.get("passphrase"))
     return {"id": surat_id, "status": "diproses", "nomor": nomor}
 
 

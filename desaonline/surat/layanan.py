@@ -115,6 +115,7 @@ def _periksa(penduduk, jenis, klasifikasi_bawaan, masukan, lama=None):
     lama = lama or {}
     rincian = {}
     nilai = {}
+    kode = "data_tidak_valid"
 
     def ambil(kunci):
         return masukan[kunci] if kunci in masukan else lama.get(kunci)
@@ -123,6 +124,7 @@ def _periksa(penduduk, jenis, klasifikasi_bawaan, masukan, lama=None):
         nilai["subjek_id"] = _subjek(penduduk, ambil("nik")).id
     except SuratError as err:
         rincian.update(err.rincian)
+        kode = err.code   # the one that matters most: someone outside the KK
 
     klasifikasi = teks_bersih(ambil("klasifikasi")) or klasifikasi_bawaan
     if not katalog.klasifikasi_sah(klasifikasi):
@@ -165,7 +167,7 @@ def _periksa(penduduk, jenis, klasifikasi_bawaan, masukan, lama=None):
     nilai["data"] = data
 
     if rincian:
-        raise SuratError(422, "data_tidak_valid", " ".join(rincian.values()), rincian)
+        raise SuratError(422, kode, " ".join(rincian.values()), rincian)
     return nilai
 
 
@@ -293,16 +295,22 @@ def tolak(surat_id, operator, alasan):
     db.session.commit()
 
 
-def setujui(surat_id, operator, penandatangan=None):
+def setujui(surat_id, operator, penandatangan=None, passphrase=None):
     """Approve: number the letter, copy the signatory, and hand it to the workers.
 
     One transaction: the conditional status change (only one of two operators
     approving the same letter gets past it), the next number of the sequence, the
     number and signatory written into the letter, the history row. The task is sent
     only after COMMIT; if the broker is down the letter stays ``diproses`` and the
-    sweeper sends it again (the database is the truth).
+    sweeper sends it again (the database is the truth). ``passphrase`` is the Kepala
+    Desa's BSrE passphrase when the desa signs through BSrE: passed on, never stored.
     """
+    from desaonline.signing.penanda import perlu_passphrase
     operator_id, nama, desa_id = operator.id, _nama(operator), current_desa_id()
+    passphrase = (passphrase or "").strip() or None
+    if passphrase is None and perlu_passphrase():
+        pesan = "Desa ini menandatangani lewat BSrE: ketik passphrase Kepala Desa untuk menyetujui."
+        raise SuratError(422, "passphrase_wajib", pesan, {"passphrase": pesan})
     # End the read transaction this request already has: the approval must start with
     # its write (SQLite cannot turn an old read snapshot into a write transaction).
     db.session.commit()
@@ -337,15 +345,15 @@ def setujui(surat_id, operator, penandatangan=None):
     except Exception:
         db.session.rollback()
         raise
-    kirim_ke_pekerja(surat_id, desa_id)
+    kirim_ke_pekerja(surat_id, desa_id, passphrase)
     return nomor
 
 
-def kirim_ke_pekerja(surat_id, desa_id):
+def kirim_ke_pekerja(surat_id, desa_id, passphrase=None):
     """Queue the signing task (after COMMIT only)."""
     try:
         from workers.surat import antrekan
-        antrekan(surat_id, desa_id)
+        antrekan(surat_id, desa_id, passphrase) if passphrase else antrekan(surat_id, desa_id)
     except Exception:  # noqa: BLE001: the letter is safe in "diproses"; the sweeper re-sends it
         current_app.logger.exception("surat %s: gagal mengirim ke antrean pekerja", surat_id)
 

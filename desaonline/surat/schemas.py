@@ -145,6 +145,9 @@ class BatalIn(Schema):
 class SetujuiIn(Schema):
     penandatangan = Integer(load_default=None, allow_none=True,
                             metadata={"description": "ganti penandatangan saat menyetujui (id pejabat)"})
+    passphrase = String(load_default=None, allow_none=True, load_only=True,
+                        metadata={"description": "passphrase BSrE Kepala Desa, bila desa menandatangani lewat "
+                                                 "BSrE; dipakai sekali, tidak disimpan"})
 
 
 class SetujuiOut(Schema):
