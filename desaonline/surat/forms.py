@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (BooleanField, IntegerField, PasswordField, SelectField, StringField, SubmitField,
                      TextAreaField)
+from wtforms.fields.choices import SelectChoice
 
 from desaonline.surat import katalog
 from desaonline.surat.antrean import STATUS_OPERATOR
@@ -11,6 +12,11 @@ from desaonline.surat.pejabat import ATAS_NAMA
 from desaonline.surat.pengaturan import KERTAS, PENOMORAN
 
 _ANGKA = {"inputmode": "numeric"}
+
+
+def pilihan(pasangan):
+    """[(value, label)] as WTForms 3.3 wants select options."""
+    return [SelectChoice(nilai, label) for nilai, label in pasangan]
 
 
 class AksiForm(FlaskForm):
@@ -23,7 +29,8 @@ def _field_isian(isian):
     if isian.jenis == "teks_panjang":
         return TextAreaField(render_kw={"rows": 3, "maxlength": 1000}, **kw)
     if isian.jenis == "pilihan":
-        return SelectField(choices=[("", "- Pilih -")] + [(p, p) for p in isian.pilihan], validate_choice=False, **kw)
+        return SelectField(choices=pilihan([("", "- Pilih -")] + [(p, p) for p in isian.pilihan]),
+                           validate_choice=False, **kw)
     render = {"tanggal": {"type": "date"}, "jam": {"type": "time"}, "angka": _ANGKA, "uang": _ANGKA,
               "nik": {**_ANGKA, "maxlength": 16, "pattern": "[0-9]{16}"}}.get(isian.jenis, {"maxlength": 200})
     return StringField(render_kw=render, **kw)
@@ -34,18 +41,18 @@ def form_surat(jenis, anggota, daftar_pejabat, **kwargs):
     Keterangan, Penandatangan, then the type's own fields; button Simpan."""
 
     class FormSurat(FlaskForm):
-        nik = SelectField("NIK", choices=[(a.nik, f"{a.nik} - {a.nama}" + (f" ({a.hubungan_keluarga.title()})"
+        nik = SelectField("NIK", choices=pilihan([(a.nik, f"{a.nik} - {a.nama}" + (f" ({a.hubungan_keluarga.title()})"
                                                                            if a.hubungan_keluarga else ""))
-                                          for a in anggota], validate_choice=False)
+                                                  for a in anggota]), validate_choice=False)
         klasifikasi = StringField("Kode Klasifikasi", description="Biarkan terisi bila ragu, contoh 470",
                                   render_kw={"maxlength": 20, "inputmode": "decimal"})
         keperluan = TextAreaField("Keperluan", description="Untuk apa surat ini, contoh: melamar pekerjaan",
                                   render_kw={"rows": 2, "maxlength": 500})
         keterangan = TextAreaField("Keterangan", description="Tidak wajib: keterangan tambahan",
                                    render_kw={"rows": 2, "maxlength": 1000})
-        penandatangan = SelectField("Penandatangan", choices=[
-            (str(p.id), f"{p.atas_nama + ' Kepala Desa, ' if p.atas_nama else ''}{p.jabatan} - {p.nama}")
-            for p in daftar_pejabat], validate_choice=False)
+        penandatangan = SelectField("Penandatangan", choices=pilihan(
+            (str(p.id), f"{p.atas_nama + ' ' if p.atas_nama else ''}{p.jabatan} - {p.nama}")
+            for p in daftar_pejabat), validate_choice=False)
         simpan = SubmitField("Simpan")
 
     for isian in jenis.isian:
@@ -82,9 +89,9 @@ class SaringForm(FlaskForm):
     class Meta:
         csrf = False
 
-    status = SelectField("Status", choices=[("", "Semua status")] + [(s, s) for s in STATUS_OPERATOR],
+    status = SelectField("Status", choices=pilihan([("", "Semua status")] + [(s, s) for s in STATUS_OPERATOR]),
                          default="diajukan")
-    jenis = SelectField("Jenis surat", choices=[("", "Semua jenis")] + [(j.kode, j.nama) for j in katalog.DAFTAR])
+    jenis = SelectField("Jenis surat", choices=pilihan([("", "Semua jenis")] + [(j.kode, j.nama) for j in katalog.DAFTAR]))
     tampilkan = SubmitField("Tampilkan")
 
 
@@ -110,13 +117,13 @@ class PengaturanForm(FlaskForm):
     hapus_logo = BooleanField("Hapus logo")
     tempat_surat = StringField("Tempat penandatanganan", description="Ditulis sebelum tanggal surat, contoh: Klirong",
                                render_kw={"maxlength": 60})
-    ukuran_kertas = SelectField("Ukuran kertas", choices=[(k, k) for k in KERTAS])
+    ukuran_kertas = SelectField("Ukuran kertas", choices=pilihan((k, k) for k in KERTAS))
     margin_atas_mm = IntegerField("Margin atas (mm)", render_kw=_ANGKA)
     margin_bawah_mm = IntegerField("Margin bawah (mm)", render_kw=_ANGKA)
     margin_kiri_mm = IntegerField("Margin kiri (mm)", render_kw=_ANGKA)
     margin_kanan_mm = IntegerField("Margin kanan (mm)", render_kw=_ANGKA)
     format_nomor = StringField("Format nomor surat", render_kw={"maxlength": 120, "spellcheck": "false"})
-    penomoran = SelectField("Penomoran", choices=list(PENOMORAN.items()))
+    penomoran = SelectField("Penomoran", choices=pilihan(PENOMORAN.items()))
     wa_operator = StringField("Nomor WhatsApp operator", description="Contoh 081234567890",
                               render_kw={"inputmode": "tel", "maxlength": 20})
     wa_operator_lain = StringField("Nomor WhatsApp lain (tidak wajib)", description="Pisahkan dengan koma",
@@ -134,7 +141,8 @@ class PejabatForm(FlaskForm):
     jabatan = StringField("Jabatan", description="Contoh: Kepala Desa Klirong, Sekretaris Desa",
                           render_kw={"maxlength": 120})
     nip = StringField("NIP (tidak wajib)", render_kw={"maxlength": 30, "inputmode": "numeric"})
-    atas_nama = SelectField("Cara menandatangani", choices=list(ATAS_NAMA.items()), validate_choice=False)
+    atas_nama = SelectField("Cara menandatangani", choices=pilihan(ATAS_NAMA.items()),
+                            validate_choice=False)
     kepala_desa = BooleanField("Ini Kepala Desa (penandatangan bawaan)")
     aktif = BooleanField("Aktif", default=True)
     simpan = SubmitField("Simpan")

@@ -5,8 +5,8 @@ from flask_login import current_user
 
 from desaonline.operator.auth import operator_required
 from desaonline.surat import antrean, berkas, bp, katalog, layanan, pejabat as pejabat_svc, tampil
-from desaonline.surat.forms import (PejabatForm, PengaturanForm, SaringForm, SetujuiForm, TolakForm,
-                                    tandai_galat)
+from desaonline.surat.forms import (AksiForm, PejabatForm, PengaturanForm, SaringForm, SetujuiForm, TolakForm,
+                                    pilihan, tandai_galat)
 from desaonline.surat.galat import SuratError
 from desaonline.surat.penomoran import PLACEHOLDER, contoh_nomor
 from desaonline.surat.pengaturan import (desa_ini, pengaturan, pilihan_jenis, simpan_jenis,
@@ -51,8 +51,8 @@ def antrean_operator():
 
 def _form_setujui(surat, formdata=None):
     form = SetujuiForm(formdata=formdata)
-    form.penandatangan.choices = [(str(p.id), f"{p.atas_nama + ' ' if p.atas_nama else ''}{p.jabatan} - {p.nama}")
-                                  for p in pejabat_svc.daftar()]
+    form.penandatangan.choices = pilihan(
+        (str(p.id), f"{p.atas_nama + ' ' if p.atas_nama else ''}{p.jabatan} - {p.nama}") for p in pejabat_svc.daftar())
     if formdata is None:
         form.penandatangan.data = str(surat.pejabat_id)
     return form
@@ -189,7 +189,6 @@ def logo_desa():
 @operator_required
 def pengaturan_jenis():
     """Which letter types residents may request, and their kode klasifikasi."""
-    from desaonline.surat.forms import AksiForm
     form = AksiForm()
     if request.method == "POST":
         if not form.validate_on_submit():

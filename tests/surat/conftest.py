@@ -12,6 +12,7 @@ class Kantor:
 
     def __init__(self, buat, host_client, desa):
         self.buat, self.desa = buat, desa
+        self.desa_kode = _kode_desa(buat.app, desa.id)
         self.web = host_client(desa.host)
         self._host_client = host_client
         self.op_user, self.op_pass = buat.operator(desa)
@@ -56,6 +57,19 @@ class Kantor:
         p.token = self.masuk_penduduk(p)
         return p
 
+    def browser_penduduk(self, p):
+        """A browser where the resident has logged in on the page (PIN already changed)."""
+        web = self.klien()
+        r = web.submit("/mandiri/masuk", {"nik": p.nik, "pin": p.pin})
+        assert r.status_code == 302, r.get_data(as_text=True)
+        return web
+
+    def browser_operator(self):
+        web = self.klien()
+        r = web.submit("/operator/masuk", {"username": self.op_user, "password": self.op_pass})
+        assert r.status_code == 302, r.get_data(as_text=True)
+        return web
+
     # --- operator -----------------------------------------------------------------
     def tambah_pejabat(self, **data):
         data.setdefault("nip", None)
@@ -92,6 +106,13 @@ class Kantor:
 
     def lihat(self, p, surat_id):
         return self.web.api("get", f"/api/v1/mandiri/surat/{surat_id}", p.token)
+
+
+def _kode_desa(app, desa_id):
+    from desaonline.extensions import db
+    from tenants.models import Desa
+    with app.app_context():
+        return db.session.get(Desa, desa_id).kode
 
 
 @pytest.fixture
