@@ -6,9 +6,9 @@ the PDF, and in one conditional UPDATE records the hash, the verification code a
 ``selesai``. The database is the truth and the broker only a messenger:
 
 - Idempotent: a letter that is no longer ``diproses`` is left alone, and the row
-  is locked while it is signed (``SELECT ... FOR UPDATE``; on SQLite, where that is
-  a no-op, the conditional UPDATE lets only one run win). Running the task twice,
-  or two workers at once, gives one letter.
+  is claimed by a conditional UPDATE that holds its lock while the letter is
+  signed; the final UPDATE is conditional too. Running the task twice, or two
+  workers at once, gives one letter.
 - ``acks_late`` + ``task_reject_on_worker_lost`` (config/): a worker killed in the
   middle leaves the message to be delivered again.
 - Transient failures retry with backoff; every countdown stays below the Redis
@@ -103,10 +103,17 @@ def tandatangani_surat(surat_id, desa_id, passphrase=None):
     """The pipeline for one letter, inside ``desa_scope``; returns the new status or None."""
     from desaonline.surat.susun import susun_dokumen
 
-    surat = db.session.scalar(select(Surat).where(Surat.id == surat_id).with_for_update())
-    if surat is None or surat.status != "diproses":
-        db.session.rollback()  # already done (or cancelled): nothing to do
+    # Claim the row with a write first: on PostgreSQL it locks the row until COMMIT
+    # (a second run waits, then finds it no longer "diproses"); on SQLite it takes
+    # the write lock at once, as SQLite cannot turn an old read into a write later.
+    klaim = db.session.execute(
+        update(Surat).where(Surat.id == surat_id, Surat.status == "diproses")
+        .values(percobaan=Surat.percobaan + 1).execution_options(synchronize_session=False)
+    ).rowcount
+    if klaim != 1:
+        db.session.rollback()  # already done (or never approved): nothing to do
         return None
+    surat = db.session.scalar(select(Surat).where(Surat.id == surat_id))
     desa = desa_by_id(desa_id)
     if desa is None:
         raise GagalPermanen("Desa tidak aktif.")
@@ -131,7 +138,7 @@ def tandatangani_surat(surat_id, desa_id, passphrase=None):
     selesai = db.session.execute(
         update(Surat).where(Surat.id == surat_id, Surat.status == "diproses")
         .values(status="selesai", kode_verifikasi=kode, pdf_sha256=sha, pdf_path=path, selesai=waktu,
-                alasan_gagal=None, percobaan=Surat.percobaan + 1, diubah=waktu)
+                alasan_gagal=None, diubah=waktu)
         .execution_options(synchronize_session=False)
     ).rowcount
     if selesai != 1:
