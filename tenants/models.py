@@ -51,7 +51,12 @@ class Desa(db.Model):
     host_tambahan: Mapped[list["DesaHost"]] = relationship(back_populates="desa", cascade="all, delete-orphan")
 
     def host(self, base_domain):
-        return f"{self.slug}.{self.kecamatan.slug}.{base_domain}"
+        return desa_host(self.slug, self.kecamatan.slug, base_domain)
+
+
+def desa_host(slug, kecamatan_slug, base_domain):
+    """A desa's own address: {desa}.{kecamatan}.{BASE_DOMAIN}."""
+    return f"{slug}.{kecamatan_slug}.{base_domain}"
 
 
 class DesaHost(db.Model):

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 
 from flask import abort, current_app, g, request
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
 from desaonline.extensions import db
 from tenants import scoping
-from tenants.models import Desa, Kecamatan
+from tenants.models import Desa, DesaHost, Kabupaten, Kecamatan, desa_host
 
 PORTAL = "portal"
 
@@ -48,22 +47,28 @@ class HostMap:
             self._hosts = None
 
     def _load(self, base_domain):
+        # One query of plain columns (no ORM objects): 460 desa load in a few ms.
         rows = db.session.execute(
-            select(Desa).options(joinedload(Desa.kecamatan).joinedload(Kecamatan.kabupaten), joinedload(Desa.host_tambahan))
+            select(Desa.id, Desa.slug, Desa.nama, Desa.kode, Desa.jenis, Desa.kecamatan_id,
+                   Kecamatan.slug, Kecamatan.nama, Kabupaten.nama, DesaHost.host)
+            .join(Kecamatan, Desa.kecamatan_id == Kecamatan.id)
+            .join(Kabupaten, Kecamatan.kabupaten_id == Kabupaten.id)
+            .outerjoin(DesaHost, DesaHost.desa_id == Desa.id)
             .where(Desa.aktif.is_(True))
             .execution_options(tanpa_scope=True)
-        ).unique().scalars()
-        hosts = {}
-        for desa in rows:
-            info = DesaInfo(
-                id=desa.id, slug=desa.slug, nama=desa.nama, kode=desa.kode, jenis=desa.jenis,
-                host=desa.host(base_domain), kecamatan_id=desa.kecamatan_id,
-                kecamatan_slug=desa.kecamatan.slug, kecamatan_nama=desa.kecamatan.nama,
-                kabupaten_nama=desa.kecamatan.kabupaten.nama,
-            )
-            hosts[info.host] = info
-            for extra in desa.host_tambahan:
-                hosts[extra.host.lower()] = info
+        ).all()
+        hosts, by_id = {}, {}
+        for desa_id, slug, nama, kode, jenis, kec_id, kec_slug, kec_nama, kab_nama, extra in rows:
+            info = by_id.get(desa_id)
+            if info is None:
+                info = by_id[desa_id] = DesaInfo(
+                    id=desa_id, slug=slug, nama=nama, kode=kode, jenis=jenis,
+                    host=desa_host(slug, kec_slug, base_domain), kecamatan_id=kec_id,
+                    kecamatan_slug=kec_slug, kecamatan_nama=kec_nama, kabupaten_nama=kab_nama,
+                )
+                hosts[info.host] = info
+            if extra:
+                hosts.setdefault(extra.lower(), info)  # a desa's own address always wins
         self.loads += 1
         return hosts
 
