@@ -1,6 +1,7 @@
 """``python -m bench [name ...]``: run every bench/bench_*.py module's ``main()``, or the named ones
 (``python -m bench tenancy``), each under its own header. Exits 1 when one of them failed."""
 import importlib
+import importlib.util
 import pkgutil
 import sys
 import time
@@ -10,6 +11,13 @@ from pathlib import Path
 
 def available():
     return sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]) if m.name.startswith("bench_"))
+
+
+def _judul(path):
+    """First line of a module's docstring, read without importing it (an import may fail)."""
+    import ast
+    doc = ast.get_docstring(ast.parse(Path(path).read_text())) or ""
+    return doc.strip().splitlines()[0] if doc.strip() else ""
 
 
 def main(argv):
@@ -23,14 +31,14 @@ def main(argv):
         names = [n for n in names if n in wanted]
     failed = []
     for name in names:
-        module = importlib.import_module(f"bench.{name}")
-        title = (module.__doc__ or "").strip().splitlines()[0] if module.__doc__ else ""
+        spec = importlib.util.find_spec(f"bench.{name}")
+        title = _judul(spec.origin)
         print("=" * 78)
         print(f"{name}: {title}")
         print("=" * 78, flush=True)
         start = time.perf_counter()
         try:
-            module.main()
+            importlib.import_module(f"bench.{name}").main()
         except Exception:  # one broken benchmark must not hide the others' results
             traceback.print_exc()
             failed.append(name)
