@@ -105,7 +105,7 @@ class Config:
             # Redis redelivers an unacked message after this many seconds; kombu's SQL
             # transport takes no such option (it would reach create_engine()).
             "broker_transport_options": (
-                {"visibility_timeout": int(_env("CELERY_VISIBILITY_TIMEOUT", "600"))}
+                Config._redis_transport(int(_env("CELERY_VISIBILITY_TIMEOUT", "600")))
                 if broker.startswith("redis") else {}),
             "broker_connection_retry_on_startup": True,
             "task_always_eager": False,
@@ -115,6 +115,15 @@ class Config:
                                      "schedule": config["SAPU_SURAT_DETIK"]},
             },
         }
+
+    @staticmethod
+    def _redis_transport(visibility_timeout):
+        # A message taken by a worker that died comes back once it is older than the
+        # visibility timeout, found by a scan every ``unacked_restore_interval`` s
+        # (kombu's default scans only every 10th interval).
+        return {"visibility_timeout": visibility_timeout,
+                "unacked_restore_interval": max(1, min(10, visibility_timeout // 2)),
+                "unacked_restore_throttle": 1}
 
     @classmethod
     def init(cls, app):
