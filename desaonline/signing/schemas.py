@@ -29,7 +29,10 @@ class TandaTanganOut(Schema):
     metode = String()
     bsre_nik = String(allow_none=True)
     sertifikat = String(allow_none=True, metadata={"description": "subjek sertifikat aktif"})
+    penerbit = String(allow_none=True)
+    berlaku_mulai = DateTime(allow_none=True)
     berlaku_sampai = DateTime(allow_none=True)
+    sidik_sha256 = String(allow_none=True, metadata={"description": "SHA-256 sertifikat (DER)"})
 
 
 class UlangiIn(Schema):
