@@ -89,3 +89,16 @@ def reset_pin(penduduk):
     sessions.revoke_all(penduduk)
     db.session.commit()
     return pin
+
+
+def status_pin(penduduk):
+    """The state of the resident's login, in words for the operator."""
+    try:
+        kunci.periksa(penduduk)
+    except Terkunci as err:
+        return f"Terkunci sementara karena PIN salah ({err.menit} menit lagi)"
+    if penduduk.pin_hash is None:
+        return "PIN masih tanggal lahir (belum pernah diganti)"
+    if penduduk.wajib_ganti_pin:
+        return "PIN sementara dari operator, belum diganti warga"
+    return "PIN sudah diganti warga"

@@ -32,9 +32,12 @@ class Terkunci(Exception):
         self.detik = max(1, int(detik))
 
     @property
+    def menit(self):
+        return math.ceil(self.detik / 60)
+
+    @property
     def pesan(self):
-        menit = math.ceil(self.detik / 60)
-        return f"Terlalu banyak PIN salah. Akun dikunci sementara, coba lagi dalam {menit} menit."
+        return f"Terlalu banyak PIN salah. Akun dikunci sementara, coba lagi dalam {self.menit} menit."
 
 
 def _sekarang():

@@ -11,5 +11,5 @@ api_bp.before_request(desa_host_only)
 
 
 def blueprints():
-    from desaonline.operator import api, routes  # noqa: F401
+    from desaonline.operator import api, penduduk, routes  # noqa: F401
     return [bp, api_bp]

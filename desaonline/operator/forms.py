@@ -1,7 +1,10 @@
 """The operator's forms."""
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField
+from flask_wtf.file import FileField, FileRequired
+from wtforms import PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
+
+from desaonline.mandiri.referensi import AGAMA, HUBUNGAN_KELUARGA, JENIS_KELAMIN, STATUS_PERKAWINAN
 
 WAJIB = "Wajib diisi."
 
@@ -11,3 +14,45 @@ class MasukForm(FlaskForm):
                            render_kw={"autocomplete": "username", "autocapitalize": "none"})
     password = PasswordField("Kata Sandi", validators=[DataRequired(WAJIB), Length(max=256)],
                              render_kw={"autocomplete": "current-password"})
+
+
+def _pilihan(daftar, kosong="- pilih -"):
+    return [("", kosong)] + [(v, v) for v in daftar]
+
+
+class PendudukForm(FlaskForm):
+    """Presence only; the rules are the import's (``mandiri.validasi``), checked on save."""
+    nik = StringField("NIK", validators=[DataRequired(WAJIB)], render_kw={"inputmode": "numeric", "maxlength": 16})
+    no_kk = StringField("Nomor KK", validators=[DataRequired(WAJIB)],
+                        render_kw={"inputmode": "numeric", "maxlength": 16})
+    nama = StringField("Nama Lengkap", validators=[DataRequired(WAJIB)], render_kw={"maxlength": 120})
+    tempat_lahir = StringField("Tempat Lahir", render_kw={"maxlength": 100})
+    tanggal_lahir = StringField("Tanggal Lahir", validators=[DataRequired(WAJIB)],
+                                render_kw={"type": "date", "placeholder": "TTTT-BB-HH"})
+    jenis_kelamin = SelectField("Jenis Kelamin", choices=[("", "- pilih -")] + list(JENIS_KELAMIN.items()),
+                                validators=[DataRequired(WAJIB)], validate_choice=False)
+    hubungan_keluarga = SelectField("Hubungan dalam Keluarga", choices=_pilihan(HUBUNGAN_KELUARGA),
+                                    validators=[DataRequired(WAJIB)], validate_choice=False)
+    agama = SelectField("Agama", choices=_pilihan(AGAMA), validate_choice=False)
+    status_perkawinan = SelectField("Status Perkawinan", choices=_pilihan(STATUS_PERKAWINAN), validate_choice=False)
+    pekerjaan = StringField("Pekerjaan", render_kw={"maxlength": 100})
+    pendidikan = StringField("Pendidikan", render_kw={"maxlength": 60})
+    kewarganegaraan = SelectField("Kewarganegaraan", choices=[("WNI", "WNI"), ("WNA", "WNA")], validate_choice=False)
+    golongan_darah = StringField("Golongan Darah", render_kw={"maxlength": 3})
+    no_hp = StringField("Nomor HP / WhatsApp", render_kw={"inputmode": "tel", "maxlength": 20})
+    alamat = StringField("Alamat", render_kw={"maxlength": 255})
+    rt = StringField("RT", render_kw={"inputmode": "numeric", "maxlength": 3})
+    rw = StringField("RW", render_kw={"inputmode": "numeric", "maxlength": 3})
+    dusun = StringField("Dusun", render_kw={"maxlength": 100})
+
+
+class ImporForm(FlaskForm):
+    berkas = FileField("Berkas CSV atau XLSX", validators=[FileRequired("Pilih berkas CSV atau XLSX.")],
+                       render_kw={"accept": ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+
+
+class CariForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET search: nothing changes
+
+    q = StringField("Cari NIK atau nama", render_kw={"type": "search", "placeholder": "mis. 3305 atau SUGENG"})

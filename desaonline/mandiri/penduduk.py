@@ -1,0 +1,95 @@
+"""The operator's work on residents: search, add, edit. The import is in ``impor``."""
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, or_, select
+
+from desaonline.extensions import db
+from desaonline.mandiri.models import Keluarga, Penduduk
+from desaonline.mandiri.validasi import KOLOM_KELUARGA, periksa
+
+
+class DataTidakValid(Exception):
+    def __init__(self, galat):
+        super().__init__("; ".join(galat.values()))
+        self.galat = galat
+
+
+@dataclass
+class HasilCari:
+    penduduk: list
+    jumlah: int
+    berikutnya: int | None  # id to continue after, None on the last page
+
+
+def _batas_atas(awalan):
+    """The first string after every string that starts with ``awalan``."""
+    return awalan[:-1] + chr(ord(awalan[-1]) + 1)
+
+
+def cari(q=None, setelah=None, per_halaman=25):
+    """Residents whose NIK (digits) or name starts with ``q``, ordered, page by page.
+
+    A prefix is turned into a range (``nama >= 'SU' AND nama < 'SV'``), which the
+    ``(desa_id, nama)`` index (and the ``(desa_id, nik)`` unique index) answers directly;
+    the pages continue after the last row seen (keyset), so page 400 costs what page 1
+    does. Names are stored in capitals, so the search needs no case folding.
+    """
+    q = " ".join((q or "").split()).upper()
+    kolom = Penduduk.nik if q.isdigit() else Penduduk.nama
+    saring = [Penduduk.aktif.is_(True)]
+    if q:
+        saring += [kolom >= q, kolom < _batas_atas(q), kolom.startswith(q, autoescape=True)]
+    query = select(Penduduk).where(*saring)
+    if setelah:
+        terakhir = db.session.get(Penduduk, setelah)
+        if terakhir is not None:
+            nilai = getattr(terakhir, kolom.key)
+            query = query.where(or_(kolom > nilai, and_(kolom == nilai, Penduduk.id > terakhir.id)))
+    baris = db.session.scalars(query.order_by(kolom, Penduduk.id).limit(per_halaman + 1)).all()
+    jumlah = db.session.scalar(select(func.count()).select_from(Penduduk).where(*saring))
+    lanjut = baris[per_halaman - 1].id if len(baris) > per_halaman else None
+    return HasilCari(baris[:per_halaman], jumlah, lanjut)
+
+
+def cari_nik(nik):
+    return db.session.scalar(select(Penduduk).where(Penduduk.nik == (nik or "").strip()))
+
+
+def isian(penduduk):
+    """A resident's record as the form shows it."""
+    kk = penduduk.keluarga
+    data = {k: getattr(penduduk, k) for k in (
+        "nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "agama", "status_perkawinan",
+        "pekerjaan", "hubungan_keluarga", "pendidikan", "kewarganegaraan", "golongan_darah", "no_hp")}
+    data["no_kk"] = kk.no_kk if kk else None
+    data.update({k: getattr(kk, k) if kk else None for k in KOLOM_KELUARGA})
+    return data
+
+
+def simpan(data, penduduk=None):
+    """Check ``data`` with the import's rules and create or update the resident (and the KK).
+
+    Raises DataTidakValid (errors by field) and changes nothing when the data is bad.
+    """
+    bersih, galat = periksa(data)
+    if not galat and (penduduk is None or penduduk.nik != bersih["nik"]):
+        if cari_nik(bersih["nik"]) is not None:
+            galat["nik"] = f"NIK {bersih['nik']} sudah terdaftar di desa ini."
+    if galat:
+        raise DataTidakValid(galat)
+    kk = db.session.scalar(select(Keluarga).where(Keluarga.no_kk == bersih["no_kk"]))
+    if kk is None:
+        kk = Keluarga(no_kk=bersih["no_kk"])
+        db.session.add(kk)
+    for k in KOLOM_KELUARGA:
+        setattr(kk, k, bersih[k])
+    if penduduk is None:
+        penduduk = Penduduk(wajib_ganti_pin=True)
+        db.session.add(penduduk)
+    for k, v in bersih.items():
+        if k not in KOLOM_KELUARGA and k != "no_kk":
+            setattr(penduduk, k, v)
+    penduduk.keluarga = kk
+    penduduk.aktif = True
+    db.session.commit()
+    return penduduk
