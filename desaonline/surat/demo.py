@@ -12,7 +12,7 @@ from desaonline.surat.pengaturan import pengaturan_bawaan, kepala
 
 # Invented names: no real official is meant.
 KEPALA = {
-    "klirong": "Sugeng Riyadi", "jogosimo": "Tri Wahyuningsih", "karangrejo": "Slamet Widodo",
+    "klirong": "Mujiono", "jogosimo": "Tri Wahyuningsih", "karangrejo": "Slamet Widodo",
     "tegalretno": "Ahmad Fauzi", "jatisari": "Endang Purwati", "panjer": "Bambang Sutrisno",
 }
 SEKRETARIS = {
