@@ -2,6 +2,7 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from desaonline.mandiri.referensi import AGAMA, HUBUNGAN_KELUARGA, JENIS_KELAMIN, STATUS_PERKAWINAN
@@ -17,7 +18,7 @@ class MasukForm(FlaskForm):
 
 
 def _pilihan(daftar, kosong="- pilih -"):
-    return [("", kosong)] + [(v, v) for v in daftar]
+    return [SelectChoice("", kosong)] + [SelectChoice(v, v) for v in daftar]
 
 
 class PendudukForm(FlaskForm):
@@ -29,7 +30,7 @@ class PendudukForm(FlaskForm):
     tempat_lahir = StringField("Tempat Lahir", render_kw={"maxlength": 100})
     tanggal_lahir = StringField("Tanggal Lahir", validators=[DataRequired(WAJIB)],
                                 render_kw={"type": "date", "placeholder": "TTTT-BB-HH"})
-    jenis_kelamin = SelectField("Jenis Kelamin", choices=[("", "- pilih -")] + list(JENIS_KELAMIN.items()),
+    jenis_kelamin = SelectField("Jenis Kelamin", choices=[SelectChoice("", "- pilih -")] + [SelectChoice(k, v) for k, v in JENIS_KELAMIN.items()],
                                 validators=[DataRequired(WAJIB)], validate_choice=False)
     hubungan_keluarga = SelectField("Hubungan dalam Keluarga", choices=_pilihan(HUBUNGAN_KELUARGA),
                                     validators=[DataRequired(WAJIB)], validate_choice=False)
@@ -37,7 +38,7 @@ class PendudukForm(FlaskForm):
     status_perkawinan = SelectField("Status Perkawinan", choices=_pilihan(STATUS_PERKAWINAN), validate_choice=False)
     pekerjaan = StringField("Pekerjaan", render_kw={"maxlength": 100})
     pendidikan = StringField("Pendidikan", render_kw={"maxlength": 60})
-    kewarganegaraan = SelectField("Kewarganegaraan", choices=[("WNI", "WNI"), ("WNA", "WNA")], validate_choice=False)
+    kewarganegaraan = SelectField("Kewarganegaraan", choices=_pilihan(("WNI", "WNA"))[1:], validate_choice=False)
     golongan_darah = StringField("Golongan Darah", render_kw={"maxlength": 3})
     no_hp = StringField("Nomor HP / WhatsApp", render_kw={"inputmode": "tel", "maxlength": 20})
     alamat = StringField("Alamat", render_kw={"maxlength": 255})

@@ -1,5 +1,6 @@
 """The operator's resident pages: search, view, add, edit, import, PIN reset."""
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from wtforms.fields.choices import SelectChoice
 
 from desaonline.mandiri import akun, penduduk as layanan
 from desaonline.mandiri.data import anggota_keluarga
@@ -30,8 +31,8 @@ def penduduk():
 def _isi_pilihan(form):
     """Keep a stored value the lists do not know (e.g. an imported 'KRISTEN PROTESTAN')."""
     for f in (form.agama, form.status_perkawinan, form.hubungan_keluarga, form.kewarganegaraan):
-        if f.data and f.data not in [v for v, _ in f.choices]:
-            f.choices = [*f.choices, (f.data, f.data)]
+        if f.data and f.data not in [c.value for c in f.choices]:
+            f.choices = [*f.choices, SelectChoice(f.data, f.data)]
 
 
 def _simpan(form, penduduk=None):

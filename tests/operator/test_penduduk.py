@@ -1,0 +1,112 @@
+"""The operator's resident pages and the PIN reset."""
+import re
+
+import pytest
+
+from tests.operator.conftest import baris, csv_bytes, unggah
+
+
+@pytest.fixture
+def sugeng(buat, desa):
+    kepala = buat.penduduk(desa, nik="3305051703850001", no_kk="3305050101200001", nama="SUGENG RIYADI",
+                           no_hp="081325110001")
+    buat.penduduk(desa, nik="3305055208880002", no_kk=kepala.no_kk, nama="SITI MARYAM", tanggal_lahir="1988-08-12",
+                  jenis_kelamin="P", hubungan_keluarga="ISTRI")
+    return kepala
+
+
+def _login(situs, nik, pin):
+    return situs.api("post", "/api/v1/mandiri/login", json={"nik": nik, "pin": pin})
+
+
+def test_reset_pin_api(situs, token, sugeng):
+    # the resident had changed the PIN and then got locked out
+    t = _login(situs, sugeng.nik, sugeng.pin).get_json()["token"]
+    situs.api("post", "/api/v1/mandiri/ganti-pin", t, json={"pin_lama": sugeng.pin, "pin_baru": "246813"})
+    for _ in range(5):
+        _login(situs, sugeng.nik, "000000")
+    assert _login(situs, sugeng.nik, "246813").status_code == 429
+
+    resp = situs.api("post", f"/api/v1/operator/penduduk/{sugeng.nik}/reset-pin", token)
+    assert resp.status_code == 200
+    pin = resp.get_json()["pin"]
+    assert re.fullmatch(r"\d{6}", pin) and pin not in ("123456", "111111", "170385", "850317")
+    assert situs.api("get", "/api/v1/mandiri/profil", t).status_code == 401  # old sessions ended
+    assert _login(situs, sugeng.nik, "246813").status_code == 401  # old PIN gone, lock lifted
+    masuk = _login(situs, sugeng.nik, pin)
+    assert masuk.status_code == 200 and masuk.get_json()["wajib_ganti_pin"] is True
+    baru = masuk.get_json()["token"]
+    assert situs.api("get", "/api/v1/mandiri/profil", baru).get_json()["error"] == "pin_change_required"
+    assert situs.api("post", "/api/v1/mandiri/ganti-pin", baru, json={"pin_lama": pin, "pin_baru": "468135"}).status_code == 204
+
+
+def test_reset_pin_unknown_nik_and_other_desa(buat, situs, host_client, token, sugeng):
+    assert situs.api("post", "/api/v1/operator/penduduk/3305059999990001/reset-pin", token).status_code == 404
+    lain = buat.desa()
+    orang = buat.penduduk(lain, nik="3305051111110001")
+    assert situs.api("post", f"/api/v1/operator/penduduk/{orang.nik}/reset-pin", token).status_code == 404
+    assert situs.api("post", f"/api/v1/operator/penduduk/{sugeng.nik}/reset-pin").status_code == 401
+
+
+def test_reset_pin_page_shows_the_pin_once_with_a_whatsapp_link(operator_web, sugeng):
+    lihat = operator_web.get(f"/operator/penduduk/{sugeng.nik}")
+    assert lihat.status_code == 200 and "SITI MARYAM" in lihat.get_data(as_text=True)
+    page = operator_web.submit(f"/operator/penduduk/{sugeng.nik}", {}, action=f"/operator/penduduk/{sugeng.nik}/reset-pin")
+    assert page.status_code == 200 and page.headers["Cache-Control"] == "no-store"
+    html = page.get_data(as_text=True)
+    pin = re.search(r'aria-label="PIN baru">(\d{6})<', html).group(1)
+    assert f"https://wa.me/6281325110001?text=" in html and pin in html.split("wa.me/")[1]
+    assert _login(operator_web, sugeng.nik, pin).status_code == 200
+
+
+def test_search_by_name_or_nik_prefix_with_pages(operator_web, token):
+    rows = [baris(f"33050517038{i:05d}", no_kk=f"33050501012{i:05d}", nama=f"SUGENG {chr(65 + i % 26)}{chr(65 + i // 26)}")
+            for i in range(30)]
+    rows += [baris("3305061703850001", no_kk="3305060101200001", nama="SITI AMINAH")]
+    assert unggah(operator_web, token, csv_bytes(rows)).get_json()["dibuat"] == 31
+
+    page = operator_web.get("/operator/penduduk?q=sugeng")
+    html = page.get_data(as_text=True)
+    assert "30 penduduk" in html and "SITI AMINAH" not in html and html.count('href="/operator/penduduk/3305') == 25
+    lanjut = re.search(r'href="(/operator/penduduk\?[^"]*setelah=\d+)"', html).group(1).replace("&amp;", "&")
+    kedua = operator_web.get(lanjut).get_data(as_text=True)
+    assert kedua.count('href="/operator/penduduk/3305') == 5
+    assert not set(re.findall(r"penduduk/(\d{16})", html)) & set(re.findall(r"penduduk/(\d{16})", kedua))
+
+    by_nik = operator_web.get("/operator/penduduk?q=330506").get_data(as_text=True)
+    assert "1 penduduk" in by_nik and "SITI AMINAH" in by_nik
+    assert "0 penduduk" in operator_web.get("/operator/penduduk?q=zz%25").get_data(as_text=True)
+
+
+def test_add_and_edit_use_the_import_rules(operator_web, sugeng):
+    data = baris("3305054101150004", nama="Dwi Lestari", tanggal_lahir="2015-01-01", jenis_kelamin="P",
+                 hubungan_keluarga="ANAK", no_kk=sugeng.no_kk)
+    bad = operator_web.submit("/operator/penduduk/baru", dict(data, nik="123", tanggal_lahir="2015-02-30"))
+    assert bad.status_code == 422
+    html = bad.get_data(as_text=True)
+    assert "NIK harus 16 angka" in html and "2015-02-30" in html
+    dup = operator_web.submit("/operator/penduduk/baru", dict(data, nik=sugeng.nik))
+    assert dup.status_code == 422 and "sudah terdaftar" in dup.get_data(as_text=True)
+
+    ok = operator_web.submit("/operator/penduduk/baru", data)
+    assert ok.status_code == 302 and ok.headers["Location"].endswith("/operator/penduduk/3305054101150004")
+    lihat = operator_web.get("/operator/penduduk/3305054101150004").get_data(as_text=True)
+    assert "DWI LESTARI" in lihat and "SUGENG RIYADI" in lihat  # same KK
+
+    form = operator_web.get("/operator/penduduk/3305054101150004/ubah").get_data(as_text=True)
+    assert 'value="2015-01-01"' in form and 'value="3305054101150004"' in form
+    edit = operator_web.submit("/operator/penduduk/3305054101150004/ubah", dict(data, pekerjaan="PELAJAR"))
+    assert edit.status_code == 302
+    assert "PELAJAR" in operator_web.get("/operator/penduduk/3305054101150004").get_data(as_text=True)
+
+
+def test_resident_pages_need_an_operator(situs, sugeng):
+    for path in ("/operator/penduduk", f"/operator/penduduk/{sugeng.nik}", "/operator/penduduk/impor"):
+        resp = situs.get(path)
+        assert resp.status_code == 302 and "/operator/masuk" in resp.headers["Location"]
+
+
+def test_operator_logout_ends_the_session(operator_web):
+    assert operator_web.get("/operator/").status_code == 200
+    operator_web.submit("/operator/", {}, action="/operator/keluar")
+    assert operator_web.get("/operator/").status_code == 302
