@@ -1,0 +1,226 @@
+"""The residents' printed guide, step by step, in a real browser on a phone-sized screen.
+
+A real gunicorn and a real Celery worker (the ``deployment`` fixture: PostgreSQL and
+Redis when TEST_DATABASE_URL/TEST_REDIS_URL are set) serve the demo data of
+``flask demo``. The resident walks the guide on Desa Klirong's own host at 360x740
+using only the words of the guide (accessible names), the operator approves in
+another browser, and the signed PDF the resident downloads is checked with pyHanko.
+Every step leaves a screenshot (``SCREENSHOTS=docs/screenshots`` keeps them).
+"""
+import io
+import re
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy import func, select
+
+from tests.services import ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.deploy]
+
+DESA_HOST = "klirong.kec-klirong.localhost"
+PIN_BARU = "482915"
+# Sign, store, poll: generous for a cold worker on a 2-core CI machine.
+TUNGGU_SELESAI_MS = 120_000
+
+
+@pytest.fixture
+def demo(app, deployment):
+    """``flask --app wsgi demo`` run as the README says, in the deployment's environment
+    (its SECRET_KEY encrypts the demo certificate the worker must open). Returns the
+    Klirong resident with a family, one family member and the operator's login."""
+    from desaonline.extensions import db
+    from desaonline.mandiri.models import Penduduk
+    from tenants import desa_scope
+    from tenants.models import Desa
+    hasil = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "demo"], cwd=ROOT,
+                           env=deployment.env, capture_output=True, text=True, timeout=300)
+    assert hasil.returncode == 0, hasil.stdout + hasil.stderr
+    operator = re.search(r"Desa Klirong: \S+\s+operator: (\S+) / (\S+)", hasil.stdout)
+    assert operator, hasil.stdout
+    with app.app_context():
+        desa = db.session.scalar(select(Desa).where(Desa.slug == "klirong"))
+        with desa_scope(desa.id):
+            besar = (select(Penduduk.keluarga_id).group_by(Penduduk.keluarga_id)
+                     .having(func.count() > 1).scalar_subquery())
+            warga = db.session.scalar(select(Penduduk).where(
+                Penduduk.keluarga_id.in_(besar), Penduduk.hubungan_keluarga == "KEPALA KELUARGA",
+                Penduduk.pin_hash.is_(None)).order_by(Penduduk.id))
+            anggota = db.session.scalar(select(Penduduk).where(
+                Penduduk.keluarga_id == warga.keluarga_id, Penduduk.id != warga.id).order_by(Penduduk.id))
+            data = {"nik": warga.nik, "pin": f"{warga.tanggal_lahir:%Y%m%d}", "nama": warga.nama,
+                    "anggota_nik": anggota.nik, "anggota_nama": anggota.nama}
+    assert f"NIK {data['nik']} / PIN {data['pin']}" in hasil.stdout  # the login the demo printed works
+    data["operator"] = operator.groups()
+    return data
+
+
+class Langkah:
+    """Numbered screenshots of the journey: 01-beranda-desa.png, 02-masuk.png..."""
+
+    def __init__(self, folder):
+        self.folder, self.n = folder, 0
+
+    def __call__(self, page, nama):
+        self.n += 1
+        page.screenshot(path=str(self.folder / f"{self.n:02d}-{nama}.png"), full_page=True)
+
+
+def test_warga_mengurus_surat_dari_telepon(demo, deployment, browser_context, screenshot_dir):
+    foto = Langkah(screenshot_dir)
+    url = lambda path="/": deployment.url(DESA_HOST, path)  # noqa: E731
+    warga = browser_context().new_page()
+
+    # The desa's home page: "Layanan Mandiri" is at the bottom of the phone screen.
+    warga.goto(url("/"))
+    layanan = warga.get_by_role("link", name="Layanan Mandiri", exact=True)
+    expect(layanan).to_be_visible()
+    foto(warga, "beranda-desa")
+    layanan.click()
+
+    # Log in with NIK and the birth-date PIN.
+    warga.get_by_label("NIK", exact=True).fill(demo["nik"])
+    warga.get_by_label("PIN", exact=True).fill(demo["pin"])
+    foto(warga, "masuk")
+    warga.get_by_role("button", name="Masuk", exact=True).click()
+
+    # First login: the PIN must be changed before anything else.
+    expect(warga.get_by_label("PIN Lama", exact=True)).to_be_visible()
+    warga.get_by_label("PIN Lama", exact=True).fill(demo["pin"])
+    warga.get_by_label("PIN Baru", exact=True).fill(PIN_BARU)
+    warga.get_by_label("Ulangi PIN Baru", exact=True).fill(PIN_BARU)
+    foto(warga, "ganti-pin")
+    warga.get_by_role("button", name="Simpan", exact=True).click()
+    expect(warga.get_by_role("button", name="Menu", exact=True)).to_be_visible()
+    foto(warga, "beranda-warga")
+
+    # Biodata with the NIK, and the family card.
+    buka_menu(warga, "Biodata")
+    expect(warga.get_by_text(demo["nik"], exact=True).first).to_be_visible()
+    foto(warga, "biodata")
+    buka_menu(warga, "Keluarga")
+    expect(warga.get_by_role("heading", name="Keluarga", exact=True)).to_be_visible()
+    expect(warga.get_by_text(demo["anggota_nama"]).first).to_be_visible()
+    foto(warga, "keluarga")
+
+    # Menu -> Buat Surat -> Surat Keterangan Pengantar, for a family member.
+    buka_menu(warga, "Buat Surat", foto=lambda: foto(warga, "menu"))
+    foto(warga, "buat-surat")
+    warga.get_by_role("link", name="Surat Keterangan Pengantar").first.click()
+    warga.get_by_label("NIK", exact=True).select_option(demo["anggota_nik"])
+    warga.get_by_label("Kode Klasifikasi", exact=True).fill("470")
+    warga.get_by_label("Keperluan", exact=True).fill("Melamar pekerjaan di pabrik & toko <Sentosa>")
+    warga.get_by_label("Keterangan", exact=True).fill("Surat pengantar untuk istri saya.")
+    penandatangan = warga.get_by_label("Penandatangan", exact=True)
+    kepala = penandatangan.locator("option").filter(has_text=re.compile(r"^\s*Kepala Desa")).first
+    penandatangan.select_option(kepala.get_attribute("value"))
+    foto(warga, "isi-surat")
+    warga.get_by_role("button", name="Simpan", exact=True).click()
+
+    # The draft: status "konsep", Pratinjau (the eye icon) gives the PDF, then Ajukan.
+    konsep = warga.get_by_role("listitem").filter(has_text=demo["anggota_nama"].title()).first
+    expect(konsep.get_by_text("konsep", exact=True)).to_be_visible()
+    foto(warga, "konsep")
+    pratinjau = konsep.get_by_role("link", name="Pratinjau", exact=True)
+    expect(pratinjau.locator("svg")).to_have_count(1)  # the eye icon
+    jenis, isi = ambil(warga, pratinjau.get_attribute("href"))
+    assert jenis.startswith("application/pdf")
+    teks_konsep = teks_pdf(isi)
+    assert "KONSEP" in teks_konsep and demo["anggota_nama"].upper() in teks_konsep.upper()
+    pratinjau.click()  # Chromium shows the draft in its PDF viewer
+    warga.wait_for_url(re.compile(r"/pratinjau$"))
+    warga.wait_for_timeout(1500)  # the viewer paints after the load event
+    foto(warga, "pratinjau")
+    warga.go_back()
+    konsep.get_by_role("button", name="Ajukan", exact=True).click()
+    status = warga.get_by_role("status").filter(has_text=re.compile(r"diajukan|diproses|selesai"))
+    expect(status.get_by_text("diajukan", exact=True)).to_be_visible()
+    foto(warga, "diajukan")
+    halaman_surat = warga.url
+
+    # The operator, in another browser, approves it from the queue.
+    operator = browser_context().new_page()
+    operator.goto(url("/operator/masuk"))
+    operator.get_by_label("Nama Pengguna", exact=True).fill(demo["operator"][0])
+    operator.get_by_label("Kata Sandi", exact=True).fill(demo["operator"][1])
+    foto(operator, "operator-masuk")
+    operator.get_by_role("button", name="Masuk", exact=True).click()
+    buka_menu(operator, "Antrean Surat")
+    baris = operator.get_by_role("row").filter(has_text=demo["anggota_nama"].title())
+    expect(baris).to_have_count(1)
+    foto(operator, "operator-antrean")
+    baris.get_by_role("link", name="Surat Keterangan Pengantar").click()
+    expect(operator.get_by_role("button", name="Tolak", exact=True)).to_be_visible()
+    foto(operator, "operator-periksa")
+    operator.get_by_role("button", name="Setujui", exact=True).click()
+    expect(operator.get_by_text(re.compile(r"diproses|selesai")).first).to_be_visible()
+
+    # The resident's page follows the letter by itself (no reload here) until it is signed.
+    assert warga.url == halaman_surat
+    expect(warga.get_by_role("status").get_by_text("selesai", exact=True)).to_be_visible(timeout=TUNGGU_SELESAI_MS)
+    unduh = warga.get_by_role("link", name=re.compile("Unduh"))
+    expect(unduh).to_be_visible()
+    foto(warga, "selesai")
+    with warga.expect_download() as unduhan:
+        unduh.click()
+    pdf = open(unduhan.value.path(), "rb").read()
+
+    periksa_tanda_tangan(pdf)
+    assert demo["anggota_nama"].upper() in teks_pdf(pdf).upper()
+
+
+def buka_menu(page, tujuan, foto=None):
+    """Open the top-right **Menu** and follow one of its links."""
+    page.get_by_role("button", name="Menu", exact=True).click()
+    link = page.get_by_role("banner").get_by_role("link", name=tujuan, exact=True)  # the menu sits in the top bar
+    expect(link).to_be_visible()
+    if foto:
+        foto()
+    link.click()
+
+
+def ambil(page, path):
+    """GET ``path`` with the page's own session, as the browser would: (content type, bytes)."""
+    import base64
+    hasil = page.evaluate("""async (path) => {
+        const r = await fetch(path, {credentials: "same-origin"});
+        const b = new Uint8Array(await r.arrayBuffer());
+        let s = ""; for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+        return {status: r.status, jenis: r.headers.get("content-type") || "", isi: btoa(s)};
+    }""", path)
+    assert hasil["status"] == 200, hasil["status"]
+    return hasil["jenis"], base64.b64decode(hasil["isi"])
+
+
+def teks_pdf(data):
+    from pypdf import PdfReader
+    return "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def periksa_tanda_tangan(pdf):
+    """pyHanko: one signature, intact, valid, trusted up to the CA the letter carries,
+    covering the whole file; and poppler's pdfsig agrees (the signing tests' helper)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    from tests.signing.validasi import pdfsig_sah
+
+    reader = PdfFileReader(io.BytesIO(pdf))
+    assert len(reader.embedded_signatures) == 1
+    ttd = reader.embedded_signatures[0]
+    # The demo CA is nobody's real root: trust the root the signature carries, so the
+    # chain and the key usage are still checked.
+    akar = [c for c in ttd.other_embedded_certs if c.self_signed]
+    assert akar, "the signature carries no CA certificate"
+    # pyHanko runs its own asyncio loop; Playwright's sync API already runs one in this thread.
+    with ThreadPoolExecutor(1) as pool:
+        status = pool.submit(validate_pdf_signature, ttd,
+                             ValidationContext(trust_roots=akar, allow_fetching=False)).result()
+    assert status.intact and status.valid and status.trusted, status.pretty_print_details()
+    assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE, status.coverage
+    pdfsig_sah(pdf)
