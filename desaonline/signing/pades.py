@@ -18,8 +18,20 @@
 5. endesive 3.0.1 works with pypdf 5.x and 6.x, not 7.x: requirements.txt pins 6.
 6. ``signingdate`` must be ``D:YYYYMMDDHHmmSS+07'00'``; an ISO date is written as
    is and breaks validators.
+7. Speed: endesive builds the CMS with asn1crypto, re-encoding the certificates
+   every time (~200,000 Python calls, most of a letter's signing time). Its CMS
+   for one key differs between letters only in the document digest and the RSA
+   signature (PKCS#1 v1.5, always the modulus' length; no signing-time attribute),
+   so ``KunciTtd`` asks endesive for the CMS once per loaded key and afterwards
+   fills in those two fixed-size fields. endesive still writes the PDF side
+   (incremental update, /ByteRange, signature field and widget).
+8. endesive draws a visible signature's text by embedding and subsetting a
+   TrueType Helvetica on every signature (about twice the time of the rest of the
+   signing, and 30 KB per letter). The box here uses the standard Type 1
+   Helvetica every reader has: a frame and a few centred lines.
 """
 import importlib
+import secrets
 import sys
 import types
 from dataclasses import dataclass
@@ -48,15 +60,122 @@ def _endesive_cms():
 
 
 cms = _endesive_cms()
+from asn1crypto import cms as asn1_cms  # noqa: E402
+from cryptography.hazmat.primitives import hashes  # noqa: E402
+from cryptography.hazmat.primitives.asymmetric import padding  # noqa: E402
 from pypdf import generic as po  # noqa: E402  (the same pypdf endesive writes with)
 
 
+class KunciTtd:
+    """A signing key loaded once, with endesive's CMS for it as a template (point 7)."""
+
+    def __init__(self, key, cert, chain=()):
+        if not isinstance(key, rsa.RSAPrivateKey):
+            raise ValueError("Hanya kunci RSA yang didukung untuk tanda tangan PDF.")
+        self.key, self.cert, self.chain = key, cert, tuple(chain)
+        tanda = secrets.token_bytes(32)  # a digest no document has: its place in the template
+        der = _signer_endesive.sign(None, key, cert, list(self.chain), "sha256", True, tanda)
+        info = asn1_cms.ContentInfo.load(der)["content"]["signer_infos"][0]
+        attrs, ttd = info["signed_attrs"].dump(), info["signature"].native
+        self._der = der
+        self._md = der.index(tanda)
+        self._attrs = (der.index(attrs), len(attrs))
+        self._ttd = (der.index(ttd), len(ttd))
+        if not (self._attrs[0] < self._md < sum(self._attrs)) or self._ttd[1] != key.key_size // 8:
+            raise ValueError("Bentuk CMS endesive tidak dikenal.")
+
+    def cms(self, digest: bytes) -> bytes:
+        der = bytearray(self._der)
+        der[self._md:self._md + 32] = digest
+        mulai, panjang = self._attrs
+        attrs = b"\x31" + bytes(der[mulai + 1:mulai + panjang])  # signed as a SET, stored as [0]
+        ttd = self.key.sign(attrs, padding.PKCS1v15(), hashes.SHA256())
+        mulai, panjang = self._ttd
+        der[mulai:mulai + panjang] = ttd
+        return bytes(der)
+
+
+class _SignerCepat:
+    """Stands in for ``endesive.signer`` inside ``endesive.pdf.cms``: a ``KunciTtd``
+    passed as the key fills its template; anything else goes to endesive."""
+
+    def __init__(self, asli):
+        self._asli = asli
+
+    def __getattr__(self, nama):
+        return getattr(self._asli, nama)
+
+    def sign(self, datau, key, cert, othercerts, hashalgo, attrs=True, signed_value=None, hsm=None, pss=False,
+             *lain, **kw):
+        if isinstance(key, KunciTtd):
+            if datau is not None or attrs is not True or hsm or pss or hashalgo != "sha256" or any(lain) \
+                    or any(kw.values()):
+                raise ValueError("KunciTtd: hanya PAdES B-B SHA-256 tanpa TSA/OCSP.")
+            return key.cms(signed_value)
+        return self._asli.sign(datau, key, cert, othercerts, hashalgo, attrs, signed_value, hsm, pss, *lain, **kw)
+
+
+_signer_endesive = cms.signer
+cms.signer = _SignerCepat(_signer_endesive)
+
+
 class _SignedDataPades(cms.SignedData):
-    """endesive's writer with SubFilter ETSI.CAdES.detached (see point 2)."""
+    """endesive's writer with SubFilter ETSI.CAdES.detached (point 2) and a light
+    visible-signature appearance (point 8)."""
 
     def _make_signature(self, Contents=None, Type=None, SubFilter=None):
         return super()._make_signature(Contents=Contents, Type=Type,
                                        SubFilter=po.NameObject("/ETSI.CAdES.detached"))
+
+    def _addAnnotation(self, cert, udct, box, page0ref, obj13, obj13ref, new_13):
+        x1, y1, x2, y2 = box
+        tampilan = self._add_object(_tampilan(udct.get("signature", ""), x2 - x1, y2 - y1))
+        obj13.update({
+            po.NameObject("/Rect"): po.ArrayObject([po.FloatObject(v) for v in box]),
+            po.NameObject("/AP"): po.DictionaryObject({po.NameObject("/N"): tampilan}),
+        })
+        halaman = page0ref.get_object()
+        annots = halaman.get("/Annots")
+        annots = po.ArrayObject(list(annots.get_object()) if annots is not None else [])
+        if new_13:
+            annots.append(obj13ref)
+        halaman[po.NameObject("/Annots")] = annots
+        self._objects[page0ref.idnum - 1] = halaman
+
+
+def _teks_pdf(teks):
+    return teks.encode("cp1252", "replace").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def _tampilan(teks, lebar, tinggi, ukuran=7.0):
+    """The signature box: a thin frame and the lines of ``teks`` centred, in Helvetica."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    baris = [b for b in teks.splitlines() if b.strip()]
+    jarak = ukuran * 1.2
+    y = tinggi / 2 + (len(baris) - 1) * jarak / 2 - ukuran * 0.35
+    isi = [b"q 0.35 0.35 0.35 RG 0.6 w 0.3 0.3 %.2f %.2f re S Q" % (lebar - 0.6, tinggi - 0.6),
+           b"BT /Helv %.1f Tf 0 g" % ukuran]
+    for b in baris:
+        x = max(1.0, (lebar - stringWidth(b, "Helvetica", ukuran)) / 2)
+        isi.append(b"1 0 0 1 %.2f %.2f Tm (%s) Tj" % (x, y, _teks_pdf(b)))
+        y -= jarak
+    isi.append(b"ET")
+    stream = po.StreamObject()
+    stream.set_data(b"\n".join(isi))
+    stream.update({
+        po.NameObject("/Type"): po.NameObject("/XObject"),
+        po.NameObject("/Subtype"): po.NameObject("/Form"),
+        po.NameObject("/BBox"): po.ArrayObject([po.FloatObject(0), po.FloatObject(0),
+                                                po.FloatObject(lebar), po.FloatObject(tinggi)]),
+        po.NameObject("/Resources"): po.DictionaryObject({po.NameObject("/Font"): po.DictionaryObject({
+            po.NameObject("/Helv"): po.DictionaryObject({
+                po.NameObject("/Type"): po.NameObject("/Font"),
+                po.NameObject("/Subtype"): po.NameObject("/Type1"),
+                po.NameObject("/BaseFont"): po.NameObject("/Helvetica"),
+                po.NameObject("/Encoding"): po.NameObject("/WinAnsiEncoding"),
+            })})}),
+    })
+    return stream
 
 
 def tanggal_pdf(waktu: datetime) -> str:
@@ -72,16 +191,9 @@ class Tampilan:
     teks: str
 
 
-def _latin1(teks):
-    # endesive's appearance font is a WinAnsi Helvetica: keep what it can draw.
-    return teks.encode("latin-1", "replace").decode("latin-1")
-
-
-def tandatangani(pdf: bytes, key, cert, chain, *, waktu: datetime, tampilan: Tampilan | None,
+def tandatangani(pdf: bytes, kunci: KunciTtd, *, waktu: datetime, tampilan: Tampilan | None,
                  nama: str, alasan: str, lokasi: str, kontak: str = "") -> bytes:
     """The PDF with one PAdES B-B signature appended (an incremental update)."""
-    if not isinstance(key, rsa.RSAPrivateKey):
-        raise ValueError("Hanya kunci RSA yang didukung untuk tanda tangan PDF.")
     udct = {
         "sigflags": 3,
         "sigflagsft": 132,  # print + locked
@@ -98,13 +210,12 @@ def tandatangani(pdf: bytes, key, cert, chain, *, waktu: datetime, tampilan: Tam
         udct.update({
             "sigpage": tampilan.halaman,
             "signaturebox": tampilan.kotak,
-            "signature": _latin1(tampilan.teks),
-            "text": {"fontsize": 7, "wraptext": True, "textalign": "center", "linespacing": 1.15},
+            "signature": tampilan.teks,
         })
     for ruang in (RUANG_TTD, RUANG_TTD * 2):
         udct["aligned"] = ruang
         try:
-            return pdf + _SignedDataPades().sign(pdf, udct, key, cert, list(chain), "sha256", None)
+            return pdf + _SignedDataPades().sign(pdf, udct, kunci, kunci.cert, list(kunci.chain), "sha256", None)
         except ValueError as err:
             if "length mismatch" not in str(err) or ruang != RUANG_TTD:
                 raise

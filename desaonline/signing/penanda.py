@@ -74,12 +74,12 @@ def catatan_untuk(penerbit: str) -> str:
 
 class LocalPkcs12Signer(Penanda):
     def __init__(self, isi: sertifikat.IsiPkcs12, penerbit: str | None = None):
-        self.key, self.cert, self.chain = isi.key, isi.cert, isi.chain
+        self.kunci = pades.KunciTtd(isi.key, isi.cert, isi.chain)
         self.catatan_tte = catatan_untuk(penerbit or isi.penerbit)
 
     def tandatangani(self, pdf, kotak, ket):
         tampilan = pades.Tampilan(kotak.halaman, kotak.kotak, teks_kotak(ket))
-        return pades.tandatangani(pdf, self.key, self.cert, self.chain, waktu=ket.waktu, tampilan=tampilan,
+        return pades.tandatangani(pdf, self.kunci, waktu=ket.waktu, tampilan=tampilan,
                                   nama=ket.nama, alasan=ket.alasan, lokasi=ket.lokasi)
 
 

@@ -19,7 +19,8 @@ class BsrePalsu:
     USER, PASSWORD = "esign", "qwerty"
 
     def __init__(self, ca_key, ca, nik="3305050101010001", passphrase="pass-kades-123"):
-        self.key, self.cert = pki.terbitkan(ca_key, ca, "SITI AMINAH (BSrE)")
+        key, cert = pki.terbitkan(ca_key, ca, "SITI AMINAH (BSrE)")
+        self.kunci = pades.KunciTtd(key, cert, [ca])
         self.ca, self.nik, self.passphrase = ca, nik, passphrase
         self.permintaan = []
         self.mati = False  # answer 503, as an overloaded esign client does
@@ -55,7 +56,7 @@ class BsrePalsu:
             tampilan = pades.Tampilan(int(form.get("page", "1")) - 1,
                                       (x, y, x + float(form["width"]), y + float(form["height"])),
                                       "Ditandatangani secara elektronik\nBSrE")
-        signed = pades.tandatangani(pdf, self.key, self.cert, [self.ca], waktu=datetime.now(timezone.utc),
+        signed = pades.tandatangani(pdf, self.kunci, waktu=datetime.now(timezone.utc),
                                     tampilan=tampilan, nama="SITI AMINAH", alasan=form.get("reason", ""),
                                     lokasi=form.get("location", ""))
         return Response(signed, 200, content_type="application/pdf", headers={"id_dokumen": "palsu-1"})

@@ -63,10 +63,18 @@ def test_endesive_is_used_without_its_verifier():
 
 def test_local_signer_refuses_an_ec_key(pki_uji):
     ec = sertifikat.buka(pki_uji.p12_lain(jenis_kunci="ec"), SANDI)
-    hasil = render(dokumen())
     with pytest.raises(ValueError, match="RSA"):
-        pades.tandatangani(hasil.pdf, ec.key, ec.cert, ec.chain, waktu=WAKTU, tampilan=None, nama="x", alasan="x",
-                           lokasi="x")
+        pades.KunciTtd(ec.key, ec.cert, ec.chain)
+
+
+def test_cms_template_gives_what_endesive_gives(pki_uji):
+    """Filled template == endesive's own CMS for the same digest (RSA PKCS#1 v1.5 is deterministic)."""
+    import hashlib
+    kunci = pades.KunciTtd(pki_uji.key, pki_uji.cert, [pki_uji.ca])
+    for isi in (b"satu", b"dua"):
+        digest = hashlib.sha256(isi).digest()
+        asli = pades._signer_endesive.sign(None, pki_uji.key, pki_uji.cert, [pki_uji.ca], "sha256", True, digest)
+        assert kunci.cms(digest) == asli
 
 
 def test_bsre_remote_signer_against_the_fake_esign_client(bsre, pki_uji):
