@@ -129,6 +129,15 @@ def batalkan_surat(surat_id, data):
     return tampil.rinci(layanan.surat_pemohon(g.akun, surat_id))
 
 
+@api.post("/mandiri/surat/<int:surat_id>/salin")
+@penduduk_api
+@api.output(SuratBaruOut, status_code=201)
+@api.doc(summary="Salin permohonan menjadi konsep baru (mis. setelah ditolak)", responses=[401, 403, 404, 422])
+def salin_surat(surat_id):
+    baru = layanan.salin(layanan.surat_pemohon(g.akun, surat_id), g.akun)
+    return {"id": baru.id, "status": "konsep"}
+
+
 @api.get("/mandiri/surat/<int:surat_id>/pdf")
 @penduduk_api
 @api.output(FileSchema, description="surat bertanda tangan elektronik", **PDF)

@@ -41,9 +41,10 @@ def form_surat(jenis, anggota, daftar_pejabat, **kwargs):
     Keterangan, Penandatangan, then the type's own fields; button Simpan."""
 
     class FormSurat(FlaskForm):
-        nik = SelectField("NIK", choices=pilihan([(a.nik, f"{a.nik} - {a.nama}" + (f" ({a.hubungan_keluarga.title()})"
-                                                                           if a.hubungan_keluarga else ""))
-                                                  for a in anggota]), validate_choice=False)
+        # Name first: on a 360 px screen the end of a long option is cut off.
+        nik = SelectField("NIK", choices=pilihan((a.nik, f"{a.nama.title()} - {a.nik}" + (
+            f" ({a.hubungan_keluarga.title()})" if a.hubungan_keluarga else "")) for a in anggota),
+            validate_choice=False)
         klasifikasi = StringField("Kode Klasifikasi", description="Biarkan terisi bila ragu, contoh 470",
                                   render_kw={"maxlength": 20, "inputmode": "decimal"})
         keperluan = TextAreaField("Keperluan", description="Untuk apa surat ini, contoh: melamar pekerjaan",

@@ -231,6 +231,15 @@ def buat_konsep(penduduk, masukan):
     return surat
 
 
+def salin(surat, penduduk):
+    """A new draft with the same content (after a rejection or a cancellation)."""
+    masukan = {"jenis": surat.jenis, "nik": surat.subjek.nik, "klasifikasi": surat.klasifikasi,
+               "keperluan": surat.keperluan, "keterangan": surat.keterangan,
+               "penandatangan": surat.pejabat_id if pejabat_svc.aktif(surat.pejabat_id) else None,
+               **(surat.data or {})}
+    return buat_konsep(penduduk, masukan)
+
+
 def ubah_konsep(surat, penduduk, masukan):
     """Change a draft; fields not given keep their value."""
     masukan = dict(masukan)

@@ -27,7 +27,7 @@ def _flash_galat(err):
 
 
 def _csrf_kedaluwarsa(form):
-    if request.method == "POST" and form.errors:
+    if request.method == "POST" and form.csrf_token.errors:
         flash("Sesi formulir kedaluwarsa; silakan kirim ulang.", "galat")
 
 
@@ -153,6 +153,23 @@ def batalkan(surat_id):
 @penduduk_required
 def hapus(surat_id):
     return _aksi(surat_id, layanan.hapus_konsep, "Konsep dihapus.")
+
+
+@bp.post("/mandiri/surat/<int:surat_id>/salin")
+@penduduk_required
+def salin(surat_id):
+    """Start a new draft from this request (the usual next step after a rejection)."""
+    surat = _surat(surat_id)
+    if not AksiForm().validate_on_submit():
+        flash("Sesi formulir kedaluwarsa; silakan coba lagi.", "galat")
+        return redirect(url_for("surat.rincian", surat_id=surat_id))
+    try:
+        baru = layanan.salin(surat, current_user)
+    except SuratError as err:
+        _flash_galat(err)
+        return redirect(url_for("surat.rincian", surat_id=surat_id))
+    flash("Konsep baru dibuat dari permohonan lama. Perbaiki isinya, lalu Ajukan.", "sukses")
+    return redirect(url_for("surat.ubah", surat_id=baru.id))
 
 
 @bp.get("/mandiri/surat/<int:surat_id>")

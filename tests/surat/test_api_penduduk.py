@@ -197,6 +197,10 @@ def test_rejection_reason_is_visible_to_the_resident(kantor):
     assert detail["riwayat"][-1]["aktor"] == "operator"
     assert detail["riwayat"][-1]["catatan"] == "Foto KTP belum dilampirkan; silakan ajukan lagi."
 
+    salinan = kantor.web.api("post", f"/api/v1/mandiri/surat/{surat_id}/salin", p.token)
+    assert salinan.status_code == 201 and salinan.get_json()["status"] == "konsep"
+    assert kantor.lihat(p, salinan.get_json()["id"]).get_json()["keperluan"] == detail["keperluan"]
+
 
 def test_resident_endpoints_need_a_changed_pin(kantor):
     p = kantor.penduduk()

@@ -88,6 +88,7 @@ def test_form_errors_are_shown_in_indonesian_and_nothing_is_saved(kantor):
     assert "Pilih NIK Anda atau anggota Kartu Keluarga Anda." in html
     assert "Keperluan wajib diisi" in html and "Nama Usaha wajib diisi." in html
     assert 'aria-invalid="true"' in html
+    assert "kedaluwarsa" not in html
     assert kantor.web.api("get", "/api/v1/mandiri/surat", p.token).get_json() == []
 
 
@@ -128,6 +129,12 @@ def test_rejection_reason_is_on_the_residents_page(kantor):
     html = kantor.browser_penduduk(p).get(f"/mandiri/surat/{surat_id}").get_data(as_text=True)
     assert '<span class="lencana status-ditolak">ditolak</span>' in html
     assert "Alasan penolakan:</strong> Nama ayah tidak sesuai akta; mohon perbaiki." in html
+    web = kantor.browser_penduduk(p)
+    r = web.submit(f"/mandiri/surat/{surat_id}", {}, action=f"/mandiri/surat/{surat_id}/salin")
+    assert r.status_code == 302 and r.headers["Location"].endswith("/ubah")
+    baru = int(r.headers["Location"].split("/")[-2])
+    detail = kantor.lihat(p, baru).get_json()
+    assert detail["status"] == "konsep" and detail["keperluan"] == "Mengurus KTP-el" and detail["nomor"] is None
 
 
 def test_another_residents_pages_are_404(kantor):

@@ -35,7 +35,7 @@ def test_review_page_shows_the_resident_preview_and_both_actions(kantor):
     html = web.get(f"/operator/surat/{surat_id}").get_data(as_text=True)
     assert "Sri Rahayu" in html and p.nik in html and p.no_kk in html
     assert "Untuk &lt;i&gt;beasiswa&lt;/i&gt;" in html
-    assert f'src="/operator/surat/{surat_id}/pratinjau"' in html
+    assert f'data="/operator/surat/{surat_id}/pratinjau"' in html
     assert 'value="Setujui"' in html and 'value="Tolak"' in html
     assert re.search(r'<label[^>]*for="alasan"[^>]*>Alasan</label>', html)
     pdf = web.get(f"/operator/surat/{surat_id}/pratinjau")
