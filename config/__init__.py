@@ -110,6 +110,8 @@ class Config:
             "broker_connection_retry_on_startup": True,
             "task_always_eager": False,
             "timezone": "Asia/Jakarta",
+            # beat's state file in instance/, not in the checkout (git would show it).
+            "beat_schedule_filename": f"{instance}/celerybeat-schedule",
             "beat_schedule": {
                 "sapu-surat-macet": {"task": "workers.surat.sapu_surat_macet",
                                      "schedule": config["SAPU_SURAT_DETIK"]},
