@@ -40,9 +40,10 @@ def browser_context(chromium):
     contexts = []
 
     def make(viewport=TELEPON, **kw):
-        phone = viewport["width"] < 720
+        # Not is_mobile: the pages' viewport meta is device-width, so the layout is the
+        # same, and Chromium's PDF viewer (Pratinjau) then fits the page to the width.
         ctx = chromium.new_context(viewport=viewport, locale="id-ID", timezone_id="Asia/Jakarta",
-                                   accept_downloads=True, is_mobile=phone, has_touch=phone, **kw)
+                                   accept_downloads=True, **kw)
         ctx.set_default_timeout(15_000)
         contexts.append(ctx)
         return ctx

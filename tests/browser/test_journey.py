@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import func, select
 
+from tests.browser.conftest import LAPTOP
 from tests.services import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.deploy]
@@ -62,14 +63,16 @@ def demo(app, deployment):
 
 
 class Langkah:
-    """Numbered screenshots of the journey: 01-beranda-desa.png, 02-masuk.png..."""
+    """Numbered screenshots of the journey: 01-beranda-desa-laptop.png, 02-beranda-desa.png..."""
 
     def __init__(self, folder):
         self.folder, self.n = folder, 0
 
-    def __call__(self, page, nama):
+    def __call__(self, page, nama, full_page=True):
         self.n += 1
-        page.screenshot(path=str(self.folder / f"{self.n:02d}-{nama}.png"), full_page=True)
+        if full_page:  # from the top, or the sticky top bar lands mid-picture
+            page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(self.folder / f"{self.n:02d}-{nama}.png"), full_page=full_page)
 
 
 def test_warga_mengurus_surat_dari_telepon(demo, deployment, browser_context, screenshot_dir):
@@ -77,12 +80,19 @@ def test_warga_mengurus_surat_dari_telepon(demo, deployment, browser_context, sc
     url = lambda path="/": deployment.url(DESA_HOST, path)  # noqa: E731
     warga = browser_context().new_page()
 
-    # The desa's home page: "Layanan Mandiri" is at the bottom of the phone screen.
+    # The desa's home page: "Layanan Mandiri" at the bottom on a phone, on the right on a laptop.
+    laptop = browser_context(viewport=LAPTOP).new_page()
+    laptop.goto(url("/"))
+    kartu = laptop.get_by_role("region", name="Layanan Mandiri").bounding_box()
+    judul = laptop.get_by_role("heading", level=1).bounding_box()
+    assert kartu["x"] > judul["x"] + judul["width"] / 2 and kartu["y"] < LAPTOP["height"] / 2
+    foto(laptop, "beranda-desa-laptop")
     warga.goto(url("/"))
-    layanan = warga.get_by_role("link", name="Layanan Mandiri", exact=True)
-    expect(layanan).to_be_visible()
+    kartu = warga.get_by_role("region", name="Layanan Mandiri").bounding_box()
+    lain = [r.bounding_box() for r in warga.get_by_role("main").locator("section").all()]
+    assert kartu["y"] == max(b["y"] for b in lain)  # the last thing on the page
     foto(warga, "beranda-desa")
-    layanan.click()
+    warga.get_by_role("link", name="Layanan Mandiri", exact=True).click()
 
     # Log in with NIK and the birth-date PIN.
     warga.get_by_label("NIK", exact=True).fill(demo["nik"])
@@ -136,7 +146,7 @@ def test_warga_mengurus_surat_dari_telepon(demo, deployment, browser_context, sc
     pratinjau.click()  # Chromium shows the draft in its PDF viewer
     warga.wait_for_url(re.compile(r"/pratinjau$"))
     warga.wait_for_timeout(1500)  # the viewer paints after the load event
-    foto(warga, "pratinjau")
+    foto(warga, "pratinjau", full_page=False)
     warga.go_back()
     konsep.get_by_role("button", name="Ajukan", exact=True).click()
     status = warga.get_by_role("status").filter(has_text=re.compile(r"diajukan|diproses|selesai"))
@@ -145,7 +155,7 @@ def test_warga_mengurus_surat_dari_telepon(demo, deployment, browser_context, sc
     halaman_surat = warga.url
 
     # The operator, in another browser, approves it from the queue.
-    operator = browser_context().new_page()
+    operator = browser_context(viewport=LAPTOP).new_page()  # the operator works at the office PC
     operator.goto(url("/operator/masuk"))
     operator.get_by_label("Nama Pengguna", exact=True).fill(demo["operator"][0])
     operator.get_by_label("Kata Sandi", exact=True).fill(demo["operator"][1])
@@ -157,6 +167,7 @@ def test_warga_mengurus_surat_dari_telepon(demo, deployment, browser_context, sc
     foto(operator, "operator-antrean")
     baris.get_by_role("link", name="Surat Keterangan Pengantar").click()
     expect(operator.get_by_role("button", name="Tolak", exact=True)).to_be_visible()
+    operator.wait_for_timeout(2000)  # let the embedded PDF preview paint
     foto(operator, "operator-periksa")
     operator.get_by_role("button", name="Setujui", exact=True).click()
     expect(operator.get_by_text(re.compile(r"diproses|selesai")).first).to_be_visible()
