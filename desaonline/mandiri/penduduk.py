@@ -14,11 +14,20 @@ class DataTidakValid(Exception):
         self.galat = galat
 
 
+# Counting stops here: "more than 1,000" is all a search result needs to say, and a
+# bounded count costs the same in a desa of 2,000 residents or of 40,000.
+BATAS_HITUNG = 1000
+
+
 @dataclass
 class HasilCari:
     penduduk: list
     jumlah: int
     berikutnya: int | None  # id to continue after, None on the last page
+
+    @property
+    def lebih(self):
+        return self.jumlah > BATAS_HITUNG
 
 
 def _batas_atas(awalan):
@@ -46,7 +55,8 @@ def cari(q=None, setelah=None, per_halaman=25):
             nilai = getattr(terakhir, kolom.key)
             query = query.where(or_(kolom > nilai, and_(kolom == nilai, Penduduk.id > terakhir.id)))
     baris = db.session.scalars(query.order_by(kolom, Penduduk.id).limit(per_halaman + 1)).all()
-    jumlah = db.session.scalar(select(func.count()).select_from(Penduduk).where(*saring))
+    sampai_batas = select(Penduduk.id).where(*saring).limit(BATAS_HITUNG + 1).subquery()
+    jumlah = db.session.scalar(select(func.count()).select_from(sampai_batas))
     lanjut = baris[per_halaman - 1].id if len(baris) > per_halaman else None
     return HasilCari(baris[:per_halaman], jumlah, lanjut)
 

@@ -59,7 +59,10 @@ def test_reset_pin_page_shows_the_pin_once_with_a_whatsapp_link(operator_web, su
     assert _login(operator_web, sugeng.nik, pin).status_code == 200
 
 
-def test_search_by_name_or_nik_prefix_with_pages(operator_web, token):
+def test_search_by_name_or_nik_prefix_with_pages(buat, operator_web, token):
+    lain = buat.desa()
+    for i in range(3):  # another desa's residents never show up, nor in the count
+        buat.penduduk(lain, nik=f"33050517038{i:05d}", nama=f"SUGENG LAIN {chr(65 + i)}")
     rows = [baris(f"33050517038{i:05d}", no_kk=f"33050501012{i:05d}", nama=f"SUGENG {chr(65 + i % 26)}{chr(65 + i // 26)}")
             for i in range(30)]
     rows += [baris("3305061703850001", no_kk="3305060101200001", nama="SITI AMINAH")]
@@ -110,3 +113,12 @@ def test_operator_logout_ends_the_session(operator_web):
     assert operator_web.get("/operator/").status_code == 200
     operator_web.submit("/operator/", {}, action="/operator/keluar")
     assert operator_web.get("/operator/").status_code == 302
+
+
+def test_search_count_is_bounded(monkeypatch, buat, desa, operator_web):
+    from desaonline.mandiri import penduduk
+    monkeypatch.setattr(penduduk, "BATAS_HITUNG", 10)
+    for i in range(12):
+        buat.penduduk(desa, nik=f"33050517038{i:05d}", nama=f"SUGENG {chr(65 + i)}")
+    html = operator_web.get("/operator/penduduk?q=SUG").get_data(as_text=True)
+    assert "Lebih dari 10 penduduk" in html and html.count('href="/operator/penduduk/3305') == 12
