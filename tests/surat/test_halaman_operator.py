@@ -180,3 +180,22 @@ def test_signatories_page(kantor):
     assert r.status_code == 422
     html = r.get_data(as_text=True)
     assert "Nama pejabat wajib diisi." in html and "Kepala Desa menandatangani langsung" in html
+
+
+def test_failed_signing_is_shown_with_a_retry_button(app, kantor):
+    from workers.surat import proses_surat
+    p = kantor.warga()
+    surat_id = kantor.diajukan(p)
+    kantor.setujui(surat_id)
+    with app.app_context():
+        proses_surat.apply(args=(surat_id, kantor.desa.id))   # no certificate uploaded: it cannot sign
+    web = kantor.browser_operator()
+    html = web.get(f"/operator/surat/{surat_id}").get_data(as_text=True)
+    assert '<span class="lencana status-gagal">gagal</span>' in html
+    assert "Penandatanganan gagal:" in html and "Ulangi Penandatanganan" in html
+    r = web.submit(f"/operator/surat/{surat_id}", {"kembali": f"/operator/surat/{surat_id}"},
+                   action=f"/operator/surat/{surat_id}/ulangi")
+    assert r.status_code == 302 and r.headers["Location"] == f"/operator/surat/{surat_id}"
+    assert kantor.lihat(p, surat_id).get_json()["status"] == "diproses"
+    resident = kantor.browser_penduduk(p).get(f"/mandiri/surat/{surat_id}").get_data(as_text=True)
+    assert '<span class="lencana status-diproses">diproses</span>' in resident
