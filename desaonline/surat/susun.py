@@ -139,6 +139,11 @@ def susun_dokumen(surat, *, konsep, url_verifikasi=None, catatan_tte=None) -> Do
     jenis = katalog.jenis(surat.jenis)
     subjek = db.session.scalar(select(Penduduk).where(Penduduk.id == surat.subjek_id,
                                                       Penduduk.desa_id == surat.desa_id))
+    # LookupError: the worker marks such a letter "gagal" with this reason instead of retrying.
+    if jenis is None:
+        raise LookupError(f"Jenis surat '{surat.jenis}' tidak ada lagi di katalog.")
+    if subjek is None:
+        raise LookupError("Data penduduk yang diterangkan surat ini tidak ditemukan.")
     isian = isian_surat(surat, jenis, subjek, desa)
     return DokumenSurat(
         kop=Kop(kabupaten=atur.kop_kabupaten, kecamatan=atur.kop_kecamatan, desa=atur.kop_desa,
