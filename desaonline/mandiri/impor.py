@@ -215,6 +215,8 @@ def _tulis_penduduk(penduduk, kk_ids, kk_berubah, hasil):
 
 def impor_penduduk(nama_berkas, data):
     """Import a CSV/XLSX file into the current desa; returns HasilImpor. One transaction."""
+    if current_desa_id() is None:
+        raise RuntimeError("impor_penduduk runs inside desa_scope (a desa host or desa_scope(id))")
     hasil = HasilImpor()
     penduduk, keluarga = _periksa_semua(_aman(baca_baris(nama_berkas, data)), hasil)
     try:
