@@ -204,7 +204,7 @@ class Factory:
         from tenants import desa_scope
         n = self._next()
         nik = nik or f"3305{desa.id:04d}{n:08d}"[:16]
-        no_kk = no_kk or f"3305{desa.id:04d}{n:08d}"[:15] + "9"
+        no_kk = no_kk or f"33{desa.id:04d}{n:09d}9"
         with self.app.app_context(), desa_scope(desa.id):
             kk = db.session.scalar(select(Keluarga).where(Keluarga.no_kk == no_kk))
             if kk is None:
