@@ -5,9 +5,13 @@ Playwright never downloads a browser here: it launches ``/usr/bin/chromium``
 Contexts are phone-sized (360x740) unless a test asks for a laptop.
 """
 import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from tests.services import ROOT, service_missing
 
@@ -67,3 +71,37 @@ def screenshot_dir(tmp_path_factory):
         tmp_path_factory.mktemp("screenshots")
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@pytest.fixture
+def demo(app, deployment):
+    """``flask --app wsgi demo`` run as the README says, in the deployment's environment
+    (its SECRET_KEY encrypts the demo certificate the worker must open). Returns the
+    Klirong resident with a family, one family member and the operator's login."""
+    from desaonline.extensions import db
+    from desaonline.mandiri.models import Penduduk
+    from tenants import desa_scope
+    from tenants.models import Desa
+    hasil = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "demo"], cwd=ROOT,
+                           env=deployment.env, capture_output=True, text=True, timeout=300)
+    assert hasil.returncode == 0, hasil.stdout + hasil.stderr
+    operator = re.search(r"Desa Klirong: \S+\s+operator: (\S+) / (\S+)", hasil.stdout)
+    assert operator, hasil.stdout
+    with app.app_context():
+        desa = db.session.scalar(select(Desa).where(Desa.slug == "klirong"))
+        with desa_scope(desa.id):
+            besar = (select(Penduduk.keluarga_id).group_by(Penduduk.keluarga_id)
+                     .having(func.count() > 1).scalar_subquery())
+            warga = db.session.scalar(select(Penduduk).where(
+                Penduduk.keluarga_id.in_(besar), Penduduk.hubungan_keluarga == "KEPALA KELUARGA",
+                Penduduk.pin_hash.is_(None)).order_by(Penduduk.id))
+            anggota = db.session.scalar(select(Penduduk).where(
+                Penduduk.keluarga_id == warga.keluarga_id, Penduduk.id != warga.id).order_by(Penduduk.id))
+            data = {"nik": warga.nik, "pin": f"{warga.tanggal_lahir:%Y%m%d}", "nama": warga.nama,
+                    "anggota_nik": anggota.nik, "anggota_nama": anggota.nama}
+    assert f"NIK {data['nik']} / PIN {data['pin']}" in hasil.stdout  # the login the demo printed works
+    data["operator"] = operator.groups()
+    ca = re.search(r"\((\S+ca\.pem)\)", hasil.stdout)  # the demo CA the Kepala Desa's certificate comes from
+    assert ca, hasil.stdout
+    data["ca_pem"] = open(ca.group(1), "rb").read()
+    return data

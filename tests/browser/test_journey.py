@@ -9,57 +9,19 @@ Every step leaves a screenshot (``SCREENSHOTS=docs/screenshots`` keeps them).
 """
 import io
 import re
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import func, select
 
 from tests.browser.conftest import LAPTOP
-from tests.services import ROOT
+from tests.browser.halaman import (DESA_HOST, PIN_BARU, buka_menu, ganti_pin, isi_surat_pengantar,
+                                    masuk_operator, masuk_warga)
 
 pytestmark = [pytest.mark.browser, pytest.mark.deploy]
 
-DESA_HOST = "klirong.kec-klirong.localhost"
-PIN_BARU = "482915"
 # Sign, store, poll: generous for a cold worker on a 2-core CI machine.
 TUNGGU_SELESAI_MS = 120_000
-
-
-@pytest.fixture
-def demo(app, deployment):
-    """``flask --app wsgi demo`` run as the README says, in the deployment's environment
-    (its SECRET_KEY encrypts the demo certificate the worker must open). Returns the
-    Klirong resident with a family, one family member and the operator's login."""
-    from desaonline.extensions import db
-    from desaonline.mandiri.models import Penduduk
-    from tenants import desa_scope
-    from tenants.models import Desa
-    hasil = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "demo"], cwd=ROOT,
-                           env=deployment.env, capture_output=True, text=True, timeout=300)
-    assert hasil.returncode == 0, hasil.stdout + hasil.stderr
-    operator = re.search(r"Desa Klirong: \S+\s+operator: (\S+) / (\S+)", hasil.stdout)
-    assert operator, hasil.stdout
-    with app.app_context():
-        desa = db.session.scalar(select(Desa).where(Desa.slug == "klirong"))
-        with desa_scope(desa.id):
-            besar = (select(Penduduk.keluarga_id).group_by(Penduduk.keluarga_id)
-                     .having(func.count() > 1).scalar_subquery())
-            warga = db.session.scalar(select(Penduduk).where(
-                Penduduk.keluarga_id.in_(besar), Penduduk.hubungan_keluarga == "KEPALA KELUARGA",
-                Penduduk.pin_hash.is_(None)).order_by(Penduduk.id))
-            anggota = db.session.scalar(select(Penduduk).where(
-                Penduduk.keluarga_id == warga.keluarga_id, Penduduk.id != warga.id).order_by(Penduduk.id))
-            data = {"nik": warga.nik, "pin": f"{warga.tanggal_lahir:%Y%m%d}", "nama": warga.nama,
-                    "anggota_nik": anggota.nik, "anggota_nama": anggota.nama}
-    assert f"NIK {data['nik']} / PIN {data['pin']}" in hasil.stdout  # the login the demo printed works
-    data["operator"] = operator.groups()
-    ca = re.search(r"\((\S+ca\.pem)\)", hasil.stdout)  # the demo CA the Kepala Desa's certificate comes from
-    assert ca, hasil.stdout
-    data["ca_pem"] = open(ca.group(1), "rb").read()
-    return data
 
 
 class Langkah:
@@ -94,20 +56,9 @@ def test_warga_mengurus_surat_dari_telepon(demo, deployment, browser_context, sc
     foto(warga, "beranda-desa")
     warga.get_by_role("link", name="Layanan Mandiri", exact=True).click()
 
-    # Log in with NIK and the birth-date PIN.
-    warga.get_by_label("NIK", exact=True).fill(demo["nik"])
-    warga.get_by_label("PIN", exact=True).fill(demo["pin"])
-    foto(warga, "masuk")
-    warga.get_by_role("button", name="Masuk", exact=True).click()
-
-    # First login: the PIN must be changed before anything else.
-    expect(warga.get_by_label("PIN Lama", exact=True)).to_be_visible()
-    warga.get_by_label("PIN Lama", exact=True).fill(demo["pin"])
-    warga.get_by_label("PIN Baru", exact=True).fill(PIN_BARU)
-    warga.get_by_label("Ulangi PIN Baru", exact=True).fill(PIN_BARU)
-    foto(warga, "ganti-pin")
-    warga.get_by_role("button", name="Simpan", exact=True).click()
-    expect(warga.get_by_role("button", name="Menu", exact=True)).to_be_visible()
+    # Log in with NIK and the birth-date PIN; the first login must change the PIN.
+    masuk_warga(warga, demo["nik"], demo["pin"], sebelum=lambda: foto(warga, "masuk"))
+    ganti_pin(warga, demo["pin"], PIN_BARU, sebelum=lambda: foto(warga, "ganti-pin"))
     foto(warga, "beranda-warga")
 
     # Biodata with the NIK, and the family card.
@@ -120,18 +71,10 @@ def test_warga_mengurus_surat_dari_telepon(demo, deployment, browser_context, sc
     foto(warga, "keluarga")
 
     # Menu -> Buat Surat -> Surat Keterangan Pengantar, for a family member.
-    buka_menu(warga, "Buat Surat", foto=lambda: foto(warga, "menu"))
+    buka_menu(warga, "Buat Surat", sebelum=lambda: foto(warga, "menu"))
     foto(warga, "buat-surat")
-    warga.get_by_role("link", name="Surat Keterangan Pengantar").first.click()
-    warga.get_by_label("NIK", exact=True).select_option(demo["anggota_nik"])
-    warga.get_by_label("Kode Klasifikasi", exact=True).fill("470")
-    warga.get_by_label("Keperluan", exact=True).fill("Melamar pekerjaan di pabrik & toko <Sentosa>")
-    warga.get_by_label("Keterangan", exact=True).fill("Surat pengantar untuk istri saya.")
-    penandatangan = warga.get_by_label("Penandatangan", exact=True)
-    kepala = penandatangan.locator("option").filter(has_text=re.compile(r"^\s*Kepala Desa")).first
-    penandatangan.select_option(kepala.get_attribute("value"))
-    foto(warga, "isi-surat")
-    warga.get_by_role("button", name="Simpan", exact=True).click()
+    isi_surat_pengantar(warga, demo["anggota_nik"], "Melamar pekerjaan di pabrik & toko <Sentosa>",
+                        "Surat pengantar untuk istri saya.", sebelum=lambda: foto(warga, "isi-surat"))
 
     # The draft: status "konsep", Pratinjau (the eye icon) gives the PDF, then Ajukan.
     konsep = warga.get_by_role("listitem").filter(has_text=demo["anggota_nama"].title()).first
@@ -157,10 +100,7 @@ def test_warga_mengurus_surat_dari_telepon(demo, deployment, browser_context, sc
     # The operator, in another browser, approves it from the queue.
     operator = browser_context(viewport=LAPTOP).new_page()  # the operator works at the office PC
     operator.goto(url("/operator/masuk"))
-    operator.get_by_label("Nama Pengguna", exact=True).fill(demo["operator"][0])
-    operator.get_by_label("Kata Sandi", exact=True).fill(demo["operator"][1])
-    foto(operator, "operator-masuk")
-    operator.get_by_role("button", name="Masuk", exact=True).click()
+    masuk_operator(operator, *demo["operator"], sebelum=lambda: foto(operator, "operator-masuk"))
     buka_menu(operator, "Antrean Surat")
     baris = operator.get_by_role("row").filter(has_text=demo["anggota_nama"].title())
     expect(baris).to_have_count(1)
@@ -184,16 +124,6 @@ def test_warga_mengurus_surat_dari_telepon(demo, deployment, browser_context, sc
 
     periksa_tanda_tangan(pdf, demo["ca_pem"])
     assert demo["anggota_nama"].upper() in teks_pdf(pdf).upper()
-
-
-def buka_menu(page, tujuan, foto=None):
-    """Open the top-right **Menu** and follow one of its links."""
-    page.get_by_role("button", name="Menu", exact=True).click()
-    link = page.get_by_role("banner").get_by_role("link", name=tujuan, exact=True)  # the menu sits in the top bar
-    expect(link).to_be_visible()
-    if foto:
-        foto()
-    link.click()
 
 
 def ambil(page, path):
