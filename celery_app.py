@@ -5,4 +5,4 @@ flask_app = create_app()
 celery_app = flask_app.extensions["celery"]
 app = celery_app  # the name ``celery -A`` looks for first
 
-import workers  # noqa: E402,F401  (registers the tasks)
+import workers.surat  # noqa: E402,F401  (registers the tasks)

@@ -91,7 +91,8 @@ class Config:
     @staticmethod
     def celery(config):
         instance = INSTANCE.as_posix()
-        broker = config.get("REDIS_URL") or _env("CELERY_BROKER_URL", f"sqla+sqlite:///{instance}/celery-broker.sqlite")
+        from workers.broker import ALIAS  # kombu's SQL transport polling every 50 ms (see there)
+        broker = config.get("REDIS_URL") or _env("CELERY_BROKER_URL", f"{ALIAS}+sqlite:///{instance}/celery-broker.sqlite")
         return {
             "broker_url": broker,
             "task_ignore_result": True,

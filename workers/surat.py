@@ -25,6 +25,7 @@ from datetime import datetime, timedelta, timezone
 from celery import shared_task
 from flask import current_app
 from sqlalchemy import select, update
+from sqlalchemy.orm import joinedload
 
 from desaonline.extensions import db
 from desaonline.signing import kunci, penanda
@@ -32,7 +33,7 @@ from desaonline.surat import arsip
 from desaonline.surat.models import RiwayatSurat, Surat
 from desaonline.surat.render import render
 from tenants import desa_scope, tanpa_scope
-from tenants.models import utcnow
+from tenants.models import Desa, Kecamatan, utcnow
 from tenants.resolver import desa_by_id
 
 log = logging.getLogger(__name__)
@@ -106,17 +107,20 @@ def tandatangani_surat(surat_id, desa_id, passphrase=None):
     # Claim the row with a write first: on PostgreSQL it locks the row until COMMIT
     # (a second run waits, then finds it no longer "diproses"); on SQLite it takes
     # the write lock at once, as SQLite cannot turn an old read into a write later.
-    klaim = db.session.execute(
+    surat = db.session.scalar(
         update(Surat).where(Surat.id == surat_id, Surat.status == "diproses")
-        .values(percobaan=Surat.percobaan + 1).execution_options(synchronize_session=False)
-    ).rowcount
-    if klaim != 1:
+        .values(percobaan=Surat.percobaan + 1).returning(Surat)
+        .execution_options(synchronize_session=False, populate_existing=True))
+    if surat is None:
         db.session.rollback()  # already done (or never approved): nothing to do
         return None
-    surat = db.session.scalar(select(Surat).where(Surat.id == surat_id))
     desa = desa_by_id(desa_id)
     if desa is None:
         raise GagalPermanen("Desa tidak aktif.")
+    # The desa with its kecamatan and kabupaten in one query, for the letterhead and
+    # the texts: susun_dokumen finds them in the session (held here: the session's
+    # identity map only keeps objects someone refers to) instead of three queries.
+    baris_desa = db.session.get(Desa, desa_id, options=[joinedload(Desa.kecamatan).joinedload(Kecamatan.kabupaten)])
     signer = penanda.pilih_penanda(passphrase)
     kode = secrets.token_urlsafe(18)
     try:
@@ -134,6 +138,7 @@ def tandatangani_surat(surat_id, desa_id, passphrase=None):
         waktu=waktu,
     )
     pdf = signer.tandatangani(hasil.pdf, hasil.kotak_ttd, ket)
+    del baris_desa
     sha, path = arsip.simpan(desa_id, pdf)
     selesai = db.session.execute(
         update(Surat).where(Surat.id == surat_id, Surat.status == "diproses")

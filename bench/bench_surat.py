@@ -1,0 +1,201 @@
+"""Signed letters per second: the real pipeline vs a bare render + sign loop, one process.
+
+Three measurements on the same approved letters of one desa (SQLite, a temporary
+database built by the migrations, the demo letterhead with its logo):
+
+- loop: ReportLab render + endesive sign of ready-made letter contents, in a bare
+  loop (the key loaded once): the ceiling for this machine;
+- task: the Celery task function ``proses_surat`` called in this process, end to end
+  (claim the row, compose the letter from the database, render, sign, store the
+  PDF, record hash/code/status/history, commit);
+- worker: a real ``celery -A celery_app worker --concurrency 1`` process on the
+  embedded SQLite broker, from the first finished letter to the last (start-up not
+  counted), with the solo pool (the task runs in the worker process: one process,
+  one core) and the prefork pool (``make run``'s; its parent process polls the
+  broker while the child signs). ``BENCH_POOLS`` picks them; ``BENCH_WORKER=0``
+  skips both.
+
+Loop and task take turns over ``BENCH_ROUNDS`` rounds of ``BENCH_SURAT`` letters;
+the best round counts (the machine may be busy with other work). The issue aims at
+the pipeline doing at least 80% of the loop and more than 20 signed letters per
+second per worker core.
+"""
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PER_RONDE = int(os.environ.get("BENCH_SURAT", "40"))
+RONDE = int(os.environ.get("BENCH_ROUNDS", "3"))
+DENGAN_WORKER = os.environ.get("BENCH_WORKER", "1") != "0"
+# solo: the task runs in the worker process itself (one process, one core); prefork:
+# a pool child runs it, as ``make run`` deploys (the parent polls the broker).
+POOLS = [p for p in os.environ.get("BENCH_POOLS", "solo,prefork").split(",") if p]
+SECRET = "bench-surat"
+
+
+def _app(workdir):
+    from flask_migrate import upgrade
+
+    from desaonline import create_app
+    app = create_app("development", {
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / 'bench.sqlite'}",
+        "STORAGE_DIR": str(workdir / "storage"), "SECRET_KEY": SECRET, "BASE_DOMAIN": "localhost",
+        "REDIS_URL": None, "RATELIMIT_STORAGE_URI": "memory://", "TENANT_CACHE_SECONDS": 3600.0,
+    })
+    celery = app.extensions["celery"]
+    celery.conf.broker_url = f"sqladesa+sqlite:///{workdir / 'celery-broker.sqlite'}"  # the embedded broker
+    celery.conf.task_default_queue = f"bench-{uuid.uuid4().hex[:8]}"
+    logging.disable(logging.WARNING)  # alembic's lines, the tasks' INFO
+    with app.app_context():
+        upgrade(directory=str(ROOT / "migrations"), revision="heads")
+    return app
+
+
+def _isi(app, jumlah):
+    """One desa with letterhead, signatory, certificate, a resident and ``jumlah`` approved letters."""
+    from desaonline.admin.services import buat_desa, buat_kecamatan
+    from desaonline.extensions import db
+    from desaonline.mandiri.models import Keluarga, Penduduk
+    from desaonline.signing import pki, sertifikat
+    from desaonline.surat import demo as surat_demo
+    from desaonline.surat.models import Pejabat, Surat
+    from tenants import desa_scope
+
+    with app.app_context():
+        buat_kecamatan("kec-klirong", "Klirong", "33.05.05")
+        desa = buat_desa("kec-klirong", "klirong", "Klirong", "33.05.05.2012", "081227000101")
+        with desa_scope(desa.id):
+            surat_demo.seed_demo(desa)
+            ca_key, ca = pki.buat_ca("Bench CA")
+            key, cert = pki.terbitkan(ca_key, ca, "Mujiono")
+            sertifikat.simpan(pki.ke_pkcs12(key, cert, [ca], "sandi"), "sandi")
+            kades = db.session.query(Pejabat).filter_by(kepala_desa=True).one()
+            kk = Keluarga(no_kk="3305052012000001", alamat="Jl. Melati 1", rt="001", rw="002", dusun="Krajan")
+            warga = Penduduk(nik="3305050101850001", nama="BUDI SANTOSO", keluarga=kk, tempat_lahir="Kebumen",
+                             tanggal_lahir=date(1985, 3, 17), jenis_kelamin="L", agama="ISLAM",
+                             status_perkawinan="KAWIN", pekerjaan="PETANI", hubungan_keluarga="KEPALA KELUARGA")
+            db.session.add_all([kk, warga])
+            db.session.flush()
+            hari = date.today()
+            surat = [Surat(jenis="surat_ket_pengantar", pemohon_id=warga.id, subjek_id=warga.id, klasifikasi="470",
+                           keperluan=f"Melamar pekerjaan ke-{n}", keterangan="Untuk dipergunakan semestinya",
+                           data={}, pejabat_id=kades.id, status="diproses", nomor=f"470/{n + 1:03d}/33.05.05.2012/XI/{hari.year}",
+                           kunci_nomor="surat_ket_pengantar", tahun=hari.year, nomor_urut=n + 1, tanggal_surat=hari,
+                           ttd_nama=kades.nama, ttd_jabatan=kades.jabatan, ttd_nip=kades.nip,
+                           ttd_atas_nama=None, disetujui=datetime.now(timezone.utc))
+                     for n in range(jumlah)]
+            db.session.add_all(surat)
+            db.session.commit()
+            return desa.id, [s.id for s in surat]
+
+
+def _dokumen(app, desa_id, ids):
+    """The letters' contents as the task would compose them (outside the timed loop)."""
+    from desaonline.extensions import db
+    from desaonline.signing import penanda
+    from desaonline.surat.models import Surat
+    from desaonline.surat.susun import susun_dokumen
+    from tenants import desa_scope
+    with app.app_context(), desa_scope(desa_id):
+        signer = penanda.pilih_penanda()
+        return signer, [susun_dokumen(db.session.get(Surat, i), konsep=False,
+                                      url_verifikasi=f"https://klirong.kec-klirong.localhost/verifikasi/{'k' * 24}",
+                                      catatan_tte=signer.catatan_tte) for i in ids]
+
+
+def _loop(signer, dokumen):
+    from desaonline.signing.penanda import KeteranganTtd
+    from desaonline.surat.render import render
+    mulai = time.perf_counter()
+    for d in dokumen:
+        hasil = render(d)
+        ket = KeteranganTtd(nama=d.penandatangan.nama, jabatan=d.penandatangan.jabatan, alasan=d.judul,
+                            lokasi="Desa Klirong", waktu=datetime.now(timezone.utc))
+        assert signer.tandatangani(hasil.pdf, hasil.kotak_ttd, ket)[:5] == b"%PDF-"
+    return len(dokumen) / (time.perf_counter() - mulai)
+
+
+def _task(desa_id, ids):
+    from workers.surat import proses_surat
+    mulai = time.perf_counter()
+    for i in ids:
+        assert proses_surat(i, desa_id) == "selesai"
+    return len(ids) / (time.perf_counter() - mulai)
+
+
+def _selesai(app, ids):
+    from sqlalchemy import func, select
+
+    from desaonline.extensions import db
+    from desaonline.surat.models import Surat
+    with app.app_context():
+        return db.session.execute(
+            select(func.count(), func.min(Surat.selesai), func.max(Surat.selesai))
+            .where(Surat.id.in_(ids), Surat.status == "selesai").execution_options(tanpa_scope=True)).one()
+
+
+def _worker(app, workdir, desa_id, ids, pool):
+    """Throughput of a real worker process (concurrency 1) once it is running."""
+    from workers.surat import antrekan
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DESAONLINE_", "CELERY_"))}
+    env.update({"DESAONLINE_CONFIG": "development", "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
+                "STORAGE_DIR": app.config["STORAGE_DIR"], "SECRET_KEY": SECRET, "BASE_DOMAIN": "localhost",
+                "INSTANCE_DIR": str(workdir), "CELERY_QUEUE": app.extensions["celery"].conf.task_default_queue})
+    env.pop("REDIS_URL", None)
+    with app.app_context():
+        for i in ids:
+            antrekan(i, desa_id)
+    log = open(workdir / f"worker-{pool}.log", "ab")
+    proc = subprocess.Popen([sys.executable, "-m", "celery", "-A", "celery_app", "worker", "--concurrency", "1",
+                             "--pool", pool, "--loglevel", "WARNING", "-n", f"bench{uuid.uuid4().hex[:6]}@%h"],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        batas = time.monotonic() + 120 + len(ids)
+        while _selesai(app, ids)[0] < len(ids):
+            if proc.poll() is not None or time.monotonic() > batas:
+                raise RuntimeError("worker berhenti/terlalu lama: " + (workdir / f"worker-{pool}.log").read_text()[-2000:])
+            time.sleep(0.2)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    n, pertama, terakhir = _selesai(app, ids)
+    return (n - 1) / max((terakhir - pertama).total_seconds(), 1e-6)
+
+
+def main():
+    print(f"{RONDE} ronde x {PER_RONDE} surat, satu proses; inti CPU di mesin ini: {os.cpu_count()}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="bench-surat-") as tmp:
+        workdir = Path(tmp)
+        app = _app(workdir)
+        pools = POOLS if DENGAN_WORKER else []
+        total = PER_RONDE * (RONDE + len(pools))
+        desa_id, ids = _isi(app, total)
+        signer, dokumen = _dokumen(app, desa_id, ids[:PER_RONDE])
+        _loop(signer, dokumen[:3])  # warm-up: imports, fonts, the key's CMS template
+        loop, task = [], []
+        for r in range(RONDE):
+            loop.append(_loop(signer, dokumen))
+            task.append(_task(desa_id, ids[PER_RONDE * r:PER_RONDE * (r + 1)]))
+        terbaik_loop, terbaik_task = max(loop), max(task)
+        print(f"loop   render + tanda tangan       : {terbaik_loop:6.1f} surat/detik "
+              f"({1000 / terbaik_loop:.1f} ms/surat)  ronde: {', '.join(f'{x:.1f}' for x in loop)}")
+        print(f"task   proses_surat dalam proses   : {terbaik_task:6.1f} surat/detik "
+              f"({1000 / terbaik_task:.1f} ms/surat)  ronde: {', '.join(f'{x:.1f}' for x in task)}")
+        print(f"rasio  task / loop                 : {terbaik_task / terbaik_loop:6.0%}")
+        for n, pool in enumerate(pools):
+            awal = PER_RONDE * (RONDE + n)
+            worker = _worker(app, workdir, desa_id, ids[awal:awal + PER_RONDE], pool)
+            print(f"worker celery --pool {pool:7s} x 1  : {worker:6.1f} surat/detik "
+                  f"({1000 / worker:.1f} ms/surat)  rasio terhadap loop: {worker / terbaik_loop:.0%}")
+        print("target: pipeline >= 80% dari loop, > 20 surat bertanda tangan/detik per inti")
+
+
+if __name__ == "__main__":
+    main()
