@@ -13,6 +13,10 @@ class SuratTerbitOut(Schema):
     pdf_sha256 = String()
 
 
+class SuratCocokOut(SuratTerbitOut):
+    """The issued letter whose SHA-256 matches the uploaded file."""
+
+
 class PeriksaPdfIn(Schema):
     file = File(required=True, metadata={"description": "PDF surat yang akan diperiksa"})
 
@@ -21,7 +25,7 @@ class PeriksaPdfOut(Schema):
     sha256 = String()
     asli = Boolean(metadata={"description": "berkas ini persis surat yang diterbitkan desa dan tanda tangannya utuh"})
     diterbitkan_desa = Boolean(metadata={"description": "SHA-256 berkas cocok dengan surat desa ini"})
-    surat = Nested(SuratTerbitOut, allow_none=True)
+    surat = Nested(SuratCocokOut, allow_none=True)
     pdf_terbaca = Boolean()
     ada_ttd = Boolean()
     utuh = Boolean()

@@ -139,3 +139,17 @@ def test_certificate_page_needs_login(host_client, buat):
     desa = buat.desa()
     r = host_client(desa.host).get("/operator/sertifikat")
     assert r.status_code == 302 and "/operator/masuk" in r.headers["Location"]
+
+
+def test_signing_and_verification_routes_are_in_the_openapi_document(host_client, buat):
+    spec = host_client(buat.desa().host).get("/api/v1/openapi.json").get_json()
+    paths = spec["paths"]
+    for path, method in (("/api/v1/operator/sertifikat", "post"), ("/api/v1/operator/tanda-tangan", "get"),
+                         ("/api/v1/operator/tanda-tangan", "put"), ("/api/v1/operator/surat/{surat_id}/ulangi", "post"),
+                         ("/api/v1/verifikasi/{kode}", "get"), ("/api/v1/verifikasi/pdf", "post")):
+        op = paths[path][method]
+        assert op.get("requestBody") or op["responses"]["200"].get("content") or method == "get", (path, method)
+        ok = next(str(s) for s in op["responses"] if str(s).startswith("2"))
+        assert "content" in op["responses"][ok] or ok == "204", (path, method)
+    body = paths["/api/v1/operator/sertifikat"]["post"]["requestBody"]["content"]
+    assert "multipart/form-data" in body
