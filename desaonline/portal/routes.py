@@ -3,8 +3,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desaonline.extensions import db
+from desaonline.mandiri.kontak import kontak_desa
 from desaonline.portal import bp
-from tenants.models import Kecamatan
+from tenants.models import Desa, Kecamatan
 
 
 @bp.get("/")
@@ -15,4 +16,4 @@ def beranda():
             select(Kecamatan).options(selectinload(Kecamatan.desa)).order_by(Kecamatan.nama)).all()
         return render_template("portal/beranda.html", kecamatan=kecamatan,
                                base_domain=current_app.config["BASE_DOMAIN"])
-    return render_template("portal/desa.html")
+    return render_template("portal/desa.html", kantor=db.session.get(Desa, g.desa.id), kontak=kontak_desa())
