@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: install system-deps migrate demo run web worker test test-postgres bench clean
+.PHONY: install system-deps migrate demo run web worker test test-postgres bench screenshots clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: install system-deps
 
 bench: install
 	$(BIN)/python -m bench
+
+# Refresh docs/screenshots/ from the browser journey (real gunicorn, worker, Chromium).
+screenshots: install system-deps
+	SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser/test_journey.py -q
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
