@@ -59,10 +59,7 @@ def test_halaman_warga_dan_operator_tanpa_masalah_serius(demo, deployment, brows
         buka_menu(page, tujuan)
         periksa(page, tujuan)
     page.get_by_role("link", name="Surat Keterangan Pengantar").first.click()
-    # Sent empty, past the browser's own checks (as an old phone's browser would): the
-    # server's messages beside the fields.
-    page.get_by_role("main").locator("form").evaluate("f => f.noValidate = true")
-    page.get_by_role("button", name="Simpan", exact=True).click()
+    page.get_by_role("button", name="Simpan", exact=True).click()  # sent empty: the messages beside the fields
     expect(page.get_by_role("alert").first).to_be_visible()
     periksa(page, "formulir surat dengan galat")
     buka_menu(page, "Buat Surat")
