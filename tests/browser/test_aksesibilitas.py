@@ -1,6 +1,7 @@
 """Accessibility of the resident's and the operator's pages: axe-core finds no serious
 or critical problem (WCAG 2.1 A/AA: contrast, labels, landmarks, names of buttons and
-links), on a phone and on a laptop; and the Menu works from the keyboard alone.
+links), on a phone and on a laptop; and the Menu works from the keyboard alone, with
+JavaScript switched off.
 
 The pages are served by the real deployment with ``flask demo``'s data.
 """
@@ -83,9 +84,10 @@ def test_halaman_warga_dan_operator_tanpa_masalah_serius(demo, deployment, brows
     assert not periksa.temuan, "axe found serious accessibility problems:\n" + periksa.laporan()
 
 
-def test_menu_bisa_dipakai_dengan_keyboard(demo, deployment, browser_context):
-    """Tab reaches **Menu**, Enter opens it, Tab walks its links, Enter follows one."""
-    page = browser_context().new_page()
+def test_menu_dengan_keyboard_tanpa_javascript(demo, deployment, browser_context):
+    """With JavaScript off: Tab reaches **Menu**, Enter opens it, Tab walks its links,
+    Enter follows **Buat Surat**; the letter is then saved and submitted by plain forms."""
+    page = browser_context(java_script_enabled=False).new_page()
     page.goto(deployment.url(DESA_HOST, "/mandiri/masuk"))
     masuk_warga(page, demo["nik"], demo["pin"])
     ganti_pin(page, demo["pin"], PIN_BARU)
@@ -96,10 +98,15 @@ def test_menu_bisa_dipakai_dengan_keyboard(demo, deployment, browser_context):
     buat_surat = page.get_by_role("banner").get_by_role("link", name="Buat Surat", exact=True)
     expect(buat_surat).to_be_visible()
     dilewati = tekan_tab_sampai(page, buat_surat)
-    assert {"Beranda", "Biodata", "Keluarga"} <= set(dilewati), dilewati  # the links before it, in order
+    assert {"Beranda", "Biodata", "Keluarga"} <= set(dilewati), dilewati  # the links before it
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/mandiri/surat/buat$"))
-    expect(page.get_by_role("link", name="Surat Keterangan Pengantar").first).to_be_visible()
+
+    isi_surat_pengantar(page, demo["anggota_nik"], "Mendaftar sekolah", "")
+    konsep = page.get_by_role("listitem").filter(has_text=demo["anggota_nama"].title()).first
+    expect(konsep.get_by_text("konsep", exact=True)).to_be_visible()
+    konsep.get_by_role("button", name="Ajukan", exact=True).click()
+    expect(page.get_by_role("status").get_by_text("diajukan", exact=True)).to_be_visible()
 
 
 def tekan_tab_sampai(page, target, paling_banyak=25):
