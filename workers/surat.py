@@ -18,11 +18,13 @@ the PDF, and in one conditional UPDATE records the hash, the verification code a
   broker marks a message as taken when delivered and never gives back the messages
   of a worker killed with SIGKILL, and any broker can lose a message.
 """
+import gc
 import logging
 import secrets
 from datetime import datetime, timedelta, timezone
 
 from celery import shared_task
+from celery.signals import worker_process_init, worker_ready
 from flask import current_app
 from sqlalchemy import select, update
 from sqlalchemy.orm import joinedload
@@ -40,6 +42,17 @@ log = logging.getLogger(__name__)
 
 # Seconds before each retry: all well below CELERY_VISIBILITY_TIMEOUT (600 s).
 BACKOFF = (5, 20, 60, 180, 300)
+
+
+@worker_process_init.connect
+@worker_ready.connect
+def siapkan_proses(**_):
+    """Once per worker process (pool child, or the solo worker itself), after the app
+    is loaded: move every object that lives for the whole process (modules, the app,
+    SQLAlchemy's and ReportLab's tables) out of the garbage collector's sight, so its
+    full collections, triggered by the many short-lived objects of each letter, do
+    not walk them again and again."""
+    gc.freeze()
 
 
 class GagalPermanen(Exception):
