@@ -5,7 +5,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import assert_no_serious
-from tests.browser.conftest import browser_context, chromium, phone, screenshot_dir  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.deploy]
 
