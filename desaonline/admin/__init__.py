@@ -1,13 +1,8 @@
 """Kabupaten and kecamatan admins: desa, operators, statistics (portal host)."""
-from apiflask import APIBlueprint
-from flask import Blueprint
-
+from desaonline.blueprints import fitur
 from tenants.guards import portal_host_only
 
-bp = Blueprint("admin", __name__, url_prefix="/admin")
-api_bp = APIBlueprint("admin_api", __name__, url_prefix="/api/v1/admin", tag="admin")
-bp.before_request(portal_host_only)
-api_bp.before_request(portal_host_only)
+bp, api_bp = fitur("admin", __name__, "/admin", "/api/v1/admin", portal_host_only)
 
 
 def blueprints():

@@ -1,14 +1,13 @@
 """The admin part of the JSON API (portal host), as CONTRACT.md says."""
 from flask import current_app, g
-from sqlalchemy import select
 
 from desaonline.admin import akses, api_bp as api
 from desaonline.admin.models import Admin
 from desaonline.admin.schemas import (DesaIn, DesaOut, KecamatanIn, KecamatanOut, LoginIn, OperatorIn,
                                       OperatorOut, StatistikOut, TokenOut)
 from desaonline.admin.services import AdminError, buat_desa, buat_kecamatan, buat_operator
-from desaonline.auth.login import cek_sandi, limit_gagal_login
-from desaonline.auth.sessions import api_auth, issue
+from desaonline.auth.login import api_masuk, limit_gagal_login
+from desaonline.auth.sessions import api_auth
 from desaonline.errors import api_error
 from desaonline.extensions import db
 from desaonline.surat import statistik
@@ -27,10 +26,7 @@ def _raise(err):
 @api.output(TokenOut)
 @api.doc(summary="Masuk sebagai admin kabupaten/kecamatan", responses=[401, 429])
 def login(json_data):
-    admin = cek_sandi(Admin, json_data["username"], json_data["password"])
-    if admin is None:
-        api_error(401, "login_gagal", "Nama pengguna atau kata sandi salah.")
-    return {"token": issue(admin, "api")}
+    return api_masuk(Admin, json_data)
 
 
 @api.post("/kecamatan")

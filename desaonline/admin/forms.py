@@ -13,12 +13,6 @@ def _wajib(maks):
     return [DataRequired(message=WAJIB), Length(max=maks, message=f"Paling banyak {maks} karakter.")]
 
 
-class MasukForm(FlaskForm):
-    username = StringField("Nama Pengguna", validators=_wajib(64), render_kw={"autocomplete": "username"})
-    password = PasswordField("Kata Sandi", validators=_wajib(256), render_kw={"autocomplete": "current-password"})
-    submit = SubmitField("Masuk")
-
-
 class KecamatanForm(FlaskForm):
     nama = StringField("Nama Kecamatan", validators=_wajib(120))
     slug = StringField("Slug", validators=_wajib(63))

@@ -3,8 +3,6 @@
 A kecamatan admin sees only the desa of its kecamatan: every desa is loaded through
 ``akses.desa_query``, so a desa of another kecamatan is simply not found (404).
 """
-from urllib.parse import urlsplit
-
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -15,8 +13,7 @@ from desaonline.admin import akses, bp, forms, services
 from desaonline.admin.models import Admin
 from desaonline.admin.services import AdminError
 from desaonline.auth.decorators import peran_required
-from desaonline.auth.login import cek_sandi, limit_gagal_login
-from desaonline.auth.sessions import login_web, logout_web
+from desaonline.auth.login import halaman_keluar, halaman_masuk, limit_gagal_login
 from desaonline.extensions import db
 from desaonline.surat import statistik
 from desaonline.surat.models import STATUS
@@ -29,15 +26,6 @@ admin_required = peran_required(PERAN_ADMIN, "admin.masuk")
 def _base_domain():
     return current_app.config["BASE_DOMAIN"]
 
-
-def _tujuan_aman(url):
-    """Only a path on this host: ``?next=`` must not send the admin elsewhere."""
-    if not url:
-        return None
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc or not url.startswith("/") or url.startswith("//") or "\\" in url:
-        return None
-    return url.rstrip("?")
 
 
 def _khusus_kabupaten():
@@ -91,25 +79,12 @@ def _gagal(err, form=None, field=None):
 @limit_gagal_login
 def masuk():
     """Login for kabupaten and kecamatan admins."""
-    if current_user.is_authenticated and current_user.peran in PERAN_ADMIN:
-        return redirect(url_for("admin.dasbor"))
-    form = forms.MasukForm()
-    if not form.validate_on_submit():
-        return render_template("admin/masuk.html", form=form), 422 if form.errors else 200
-    admin = cek_sandi(Admin, form.username.data, form.password.data)
-    if admin is None:
-        flash("Nama pengguna atau kata sandi salah.", "galat")
-        return render_template("admin/masuk.html", form=form), 401  # 401: counted by the failed-login limit
-    login_web(admin)
-    return redirect(_tujuan_aman(request.args.get("next")) or url_for("admin.dasbor"))
+    return halaman_masuk(Admin, PERAN_ADMIN, "admin/masuk.html", "admin.dasbor")
 
 
 @bp.post("/keluar")
 def keluar():
-    if current_user.is_authenticated:
-        logout_web(current_user)
-    flash("Anda sudah keluar.", "info")
-    return redirect(url_for("admin.masuk"))
+    return halaman_keluar(PERAN_ADMIN, "admin.masuk")
 
 
 # Dasbor

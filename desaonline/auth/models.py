@@ -1,14 +1,11 @@
 """Login sessions: one row per cookie session or API token, so logout really ends it."""
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desaonline.extensions import db
-
-
-def utcnow():
-    return datetime.now(timezone.utc)
+from tenants.models import utcnow
 
 
 class Sesi(db.Model):

@@ -1,13 +1,8 @@
 """Layanan Mandiri: resident login with NIK + PIN, biodata, family (desa host)."""
-from apiflask import APIBlueprint
-from flask import Blueprint
-
+from desaonline.blueprints import fitur
 from tenants.guards import desa_host_only
 
-bp = Blueprint("mandiri", __name__, url_prefix="/mandiri")
-api_bp = APIBlueprint("mandiri_api", __name__, url_prefix="/api/v1/mandiri", tag="mandiri")
-bp.before_request(desa_host_only)
-api_bp.before_request(desa_host_only)
+bp, api_bp = fitur("mandiri", __name__, "/mandiri", "/api/v1/mandiri", desa_host_only)
 
 
 def blueprints():

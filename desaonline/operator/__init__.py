@@ -1,13 +1,8 @@
 """The desa operator: login, residents, PIN resets, settings (desa host)."""
-from apiflask import APIBlueprint
-from flask import Blueprint
-
+from desaonline.blueprints import fitur
 from tenants.guards import desa_host_only
 
-bp = Blueprint("operator", __name__, url_prefix="/operator")
-api_bp = APIBlueprint("operator_api", __name__, url_prefix="/api/v1/operator", tag="operator")
-bp.before_request(desa_host_only)
-api_bp.before_request(desa_host_only)
+bp, api_bp = fitur("operator", __name__, "/operator", "/api/v1/operator", desa_host_only)
 
 
 def blueprints():

@@ -1,7 +1,6 @@
 """The operator's part of the JSON API (CONTRACT.md): login, residents."""
 from desaonline.admin.schemas import LoginIn, TokenOut
-from desaonline.auth.login import cek_sandi, limit_gagal_login
-from desaonline.auth.sessions import issue
+from desaonline.auth.login import api_masuk, limit_gagal_login
 from desaonline.errors import api_error
 from desaonline.mandiri import akun, penduduk as layanan
 from desaonline.mandiri.impor import BerkasTidakValid, impor_penduduk
@@ -17,10 +16,7 @@ from desaonline.operator.schemas import HasilImporOut, ImporIn, PinOut
 @api.output(TokenOut)
 @api.doc(summary="Masuk sebagai operator desa ini", responses=[401, 429])
 def login(json_data):
-    operator = cek_sandi(Operator, json_data["username"], json_data["password"])
-    if operator is None:
-        api_error(401, "login_gagal", "Nama pengguna atau kata sandi salah.")
-    return {"token": issue(operator, "api")}
+    return api_masuk(Operator, json_data)
 
 
 @api.post("/penduduk/impor")

@@ -1,20 +1,13 @@
 """The operator's forms."""
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import PasswordField, SelectField, StringField
+from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired
 
 from desaonline.mandiri.referensi import AGAMA, HUBUNGAN_KELUARGA, JENIS_KELAMIN, STATUS_PERKAWINAN
 
 WAJIB = "Wajib diisi."
-
-
-class MasukForm(FlaskForm):
-    username = StringField("Nama Pengguna", validators=[DataRequired(WAJIB), Length(max=64)],
-                           render_kw={"autocomplete": "username", "autocapitalize": "none"})
-    password = PasswordField("Kata Sandi", validators=[DataRequired(WAJIB), Length(max=256)],
-                             render_kw={"autocomplete": "current-password"})
 
 
 def _pilihan(daftar, kosong="- pilih -"):

@@ -1,13 +1,8 @@
 """The Kepala Desa's signing certificate and the signers (local PKCS#12, BSrE)."""
-from apiflask import APIBlueprint
-from flask import Blueprint
-
+from desaonline.blueprints import fitur
 from tenants.guards import desa_host_only
 
-bp = Blueprint("signing", __name__, url_prefix="/operator")
-api_bp = APIBlueprint("signing_api", __name__, url_prefix="/api/v1/operator", tag="signing")
-bp.before_request(desa_host_only)
-api_bp.before_request(desa_host_only)
+bp, api_bp = fitur("signing", __name__, "/operator", "/api/v1/operator", desa_host_only)
 
 
 def blueprints():

@@ -1,13 +1,8 @@
 """Letters: catalogue, drafts, preview, submission, review and numbering (desa host)."""
-from apiflask import APIBlueprint
-from flask import Blueprint
-
+from desaonline.blueprints import fitur
 from tenants.guards import desa_host_only
 
-bp = Blueprint("surat", __name__, url_prefix=None)
-api_bp = APIBlueprint("surat_api", __name__, url_prefix="/api/v1", tag="surat")
-bp.before_request(desa_host_only)
-api_bp.before_request(desa_host_only)
+bp, api_bp = fitur("surat", __name__, None, "/api/v1", desa_host_only)
 
 
 def blueprints():

@@ -1,13 +1,8 @@
 """Public verification of a signed letter through its QR code."""
-from apiflask import APIBlueprint
-from flask import Blueprint
-
+from desaonline.blueprints import fitur
 from tenants.guards import desa_host_only
 
-bp = Blueprint("verifikasi", __name__, url_prefix="/verifikasi")
-api_bp = APIBlueprint("verifikasi_api", __name__, url_prefix="/api/v1/verifikasi", tag="verifikasi")
-bp.before_request(desa_host_only)
-api_bp.before_request(desa_host_only)
+bp, api_bp = fitur("verifikasi", __name__, "/verifikasi", "/api/v1/verifikasi", desa_host_only)
 
 
 def blueprints():
