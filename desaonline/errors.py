@@ -1,6 +1,6 @@
 """Errors: JSON ``{"error", "message"}`` under /api, friendly HTML pages elsewhere."""
 from apiflask import HTTPError
-from flask import g, render_template, request
+from flask import render_template, request
 from werkzeug.exceptions import HTTPException
 
 # Default code and Bahasa Indonesia message per status.
