@@ -69,8 +69,9 @@ def antrekan(surat_id, desa_id, passphrase=None):
     """
     kwargs = {"sandi": kunci.bungkus_passphrase(passphrase)} if passphrase else {}
     try:
-        proses_surat.apply_async(args=(surat_id, desa_id), kwargs=kwargs,
-                                 kwargsrepr="{'sandi': '***'}" if kwargs else None)
+        # Through this app's own Celery (its broker), not whichever app was made last.
+        tugas = current_app.extensions["celery"].tasks[proses_surat.name]
+        tugas.apply_async(args=(surat_id, desa_id), kwargs=kwargs, kwargsrepr="{'sandi': '***'}" if kwargs else None)
     except Exception:  # noqa: BLE001: broker down; the sweeper is the backstop
         log.exception("surat %s: tidak dapat dikirim ke worker, menunggu penyapu", surat_id)
         return False

@@ -4,8 +4,10 @@ What anyone may learn is limited to what is printed on the letter anyway (number
 type, date, desa) and a masked name: the code is unguessable, but a leaked code
 must not reveal a resident's full name.
 """
+import asyncio
 import hashlib
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -16,6 +18,18 @@ from desaonline.surat import katalog
 from desaonline.surat.models import Surat
 
 UKURAN_PDF_MAKS = 5 * 1024 * 1024
+
+
+def tanpa_event_loop(fungsi, *args, **kwargs):
+    """Call ``fungsi`` where no asyncio loop runs: pyHanko's synchronous validation
+    calls ``asyncio.run()``, which fails in a thread whose loop is running (an async
+    server, or a Playwright session in the same test process)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return fungsi(*args, **kwargs)
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(fungsi, *args, **kwargs).result()
 
 
 def samarkan(nama):
@@ -99,7 +113,8 @@ def _periksa_ttd(sha, surat, ttd):
     try:
         # No trust roots and no fetching: integrity and the signature's maths only.
         # Whose certificate it is comes from the desa's own uploaded certificates.
-        status = validate_pdf_signature(ttd, ValidationContext(trust_roots=[], allow_fetching=False))
+        status = tanpa_event_loop(validate_pdf_signature, ttd,
+                                  ValidationContext(trust_roots=[], allow_fetching=False))
     except Exception:  # noqa: BLE001: a malformed signature dictionary or CMS
         return HasilPeriksa(sha, surat, pdf_terbaca=True, ada_ttd=True)
     cert = status.signing_cert

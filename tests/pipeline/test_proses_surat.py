@@ -11,7 +11,7 @@ import pytest
 from tests.pipeline.bantu import baris, mundurkan, pesan_antrean, riwayat
 from tests.signing.conftest import SANDI
 from tests.signing.validasi import sah
-from workers.surat import BACKOFF, proses_surat, sapu_surat_macet
+from workers.surat import BACKOFF
 
 
 def _berkas(app, a):
@@ -37,10 +37,10 @@ def disetujui(alur, pki_uji):
     return make
 
 
-def test_approved_letter_is_signed_stored_and_downloadable(app, disetujui, pki_uji):
+def test_approved_letter_is_signed_stored_and_downloadable(app, disetujui, pki_uji, tugas):
     a, sid, token = disetujui()
     assert a.surat(sid, token)["status"] == "diproses"
-    assert proses_surat(sid, a.desa.id) == "selesai"
+    assert tugas.proses(sid, a.desa.id) == "selesai"
 
     data = a.surat(sid, token)
     assert data["status"] == "selesai"
@@ -63,12 +63,12 @@ def test_approved_letter_is_signed_stored_and_downloadable(app, disetujui, pki_u
     assert s.nomor in teks and "Melamar pekerjaan <b>&</b>" in teks and "BUDI SANTOSO" in teks
 
 
-def test_running_the_task_again_changes_nothing(app, disetujui):
+def test_running_the_task_again_changes_nothing(app, disetujui, tugas):
     a, sid, token = disetujui()
-    assert proses_surat(sid, a.desa.id) == "selesai"
+    assert tugas.proses(sid, a.desa.id) == "selesai"
     pertama = baris(app, sid)
     sebelum = _berkas(app, a)
-    assert proses_surat(sid, a.desa.id) is None
+    assert tugas.proses(sid, a.desa.id) is None
     kedua = baris(app, sid)
     assert (kedua.pdf_sha256, kedua.kode_verifikasi, kedua.percobaan) == \
            (pertama.pdf_sha256, pertama.kode_verifikasi, pertama.percobaan)
@@ -76,7 +76,7 @@ def test_running_the_task_again_changes_nothing(app, disetujui):
     assert _berkas(app, a) == sebelum
 
 
-def test_two_runs_at_once_give_one_letter(app, disetujui):
+def test_two_runs_at_once_give_one_letter(app, disetujui, tugas):
     a, sid, token = disetujui()
     sebelum = _berkas(app, a)
     hasil, galat = [], []
@@ -85,7 +85,7 @@ def test_two_runs_at_once_give_one_letter(app, disetujui):
     def jalan():
         mulai.wait()
         try:
-            hasil.append(proses_surat(sid, a.desa.id))
+            hasil.append(tugas.proses(sid, a.desa.id))
         except Exception as err:  # noqa: BLE001
             galat.append(err)
 
@@ -100,21 +100,21 @@ def test_two_runs_at_once_give_one_letter(app, disetujui):
     assert _berkas(app, a) == sebelum | {baris(app, sid).pdf_path}
 
 
-def test_letters_of_one_approval_only(app, disetujui):
+def test_letters_of_one_approval_only(app, disetujui, tugas):
     """A letter that is not ``diproses`` (a draft, a submitted one) is never signed."""
     a, sid, token = disetujui()
     lain = a.surat_diajukan(token)
-    assert proses_surat(lain, a.desa.id) is None
+    assert tugas.proses(lain, a.desa.id) is None
     assert baris(app, lain).status == "diajukan"
     # Nor a letter of another desa under this desa's id.
     b = type(a)(a.kirim, a.buat, a.buat.desa())
-    assert proses_surat(sid, b.desa.id) is None
+    assert tugas.proses(sid, b.desa.id) is None
     assert baris(app, sid).status == "diproses"
 
 
-def test_without_certificate_it_fails_with_the_reason_and_the_operator_retries(app, disetujui, pki_uji):
+def test_without_certificate_it_fails_with_the_reason_and_the_operator_retries(app, disetujui, pki_uji, tugas):
     a, sid, token = disetujui(sertifikat=False)
-    assert proses_surat(sid, a.desa.id) == "gagal"
+    assert tugas.proses(sid, a.desa.id) == "gagal"
     rinci = a.kirim("get", f"/api/v1/operator/surat/{sid}", a.op).json
     assert rinci["status"] == "gagal" and "Sertifikat" in rinci["alasan_gagal"]
     assert a.surat(sid, token)["status"] == "gagal"
@@ -122,7 +122,7 @@ def test_without_certificate_it_fails_with_the_reason_and_the_operator_retries(a
     assert a.kirim("post", f"/api/v1/operator/surat/{sid}/ulangi", a.op, json={}).status == 202
     assert a.unggah_sertifikat(pki_uji.p12, SANDI).status == 201
     assert a.surat(sid, token)["status"] == "diproses"
-    assert proses_surat(sid, a.desa.id) == "selesai"
+    assert tugas.proses(sid, a.desa.id) == "selesai"
     sah(a.pdf(sid, token), pki_uji.ca)
     assert riwayat(app, sid)[-3:] == ["gagal", "diproses", "selesai"]
     # Only a failed letter can be retried.
@@ -131,9 +131,9 @@ def test_without_certificate_it_fails_with_the_reason_and_the_operator_retries(a
     assert a.kirim("post", "/api/v1/operator/surat/999999/ulangi", a.op, json={}).status == 404
 
 
-def test_retry_button_on_the_operator_page(app, disetujui, host_client, pki_uji):
+def test_retry_button_on_the_operator_page(app, disetujui, host_client, pki_uji, tugas):
     a, sid, token = disetujui(sertifikat=False)
-    proses_surat(sid, a.desa.id)
+    tugas.proses(sid, a.desa.id)
     klien = host_client(a.desa.host)
     klien.submit("/operator/masuk", {"username": "operator", "password": "rahasia-operator"})
     halaman = klien.get(f"/operator/surat/{sid}")
@@ -146,7 +146,7 @@ def test_retry_button_on_the_operator_page(app, disetujui, host_client, pki_uji)
     assert baris(app, sid).status == "diproses"
 
 
-def test_transient_failures_retry_with_backoff_then_gagal(app, alur, bsre, monkeypatch):
+def test_transient_failures_retry_with_backoff_then_gagal(app, alur, bsre, monkeypatch, tugas):
     from desaonline.signing import kunci
     a = alur()
     assert a.kirim("put", "/api/v1/operator/tanda-tangan", a.op,
@@ -158,10 +158,10 @@ def test_transient_failures_retry_with_backoff_then_gagal(app, alur, bsre, monke
     with app.app_context():
         sandi = kunci.bungkus_passphrase(bsre.passphrase)
     jeda = []
-    retry = proses_surat.retry
-    monkeypatch.setattr(proses_surat, "retry", lambda *x, **kw: jeda.append(kw["countdown"]) or retry(*x, **kw))
+    retry = tugas.proses.retry
+    monkeypatch.setattr(tugas.proses, "retry", lambda *x, **kw: jeda.append(kw["countdown"]) or retry(*x, **kw))
     # Executed eagerly, Celery runs each retry at once: 1 attempt + every retry.
-    hasil = proses_surat.apply(args=(sid, a.desa.id), kwargs={"sandi": sandi})
+    hasil = tugas.proses.apply(args=(sid, a.desa.id), kwargs={"sandi": sandi})
     assert hasil.result == "gagal"
     assert len(bsre.permintaan) == len(BACKOFF) + 1
     s = baris(app, sid)
@@ -171,7 +171,7 @@ def test_transient_failures_retry_with_backoff_then_gagal(app, alur, bsre, monke
     assert all(detik < 600 for detik in BACKOFF)  # below the broker's visibility timeout
 
 
-def test_bsre_letter_passphrase_travels_encrypted_and_is_never_stored(app, alur, bsre, pki_uji):
+def test_bsre_letter_passphrase_travels_encrypted_and_is_never_stored(app, alur, bsre, pki_uji, tugas):
     from desaonline.extensions import db
     a = alur()
     a.kirim("put", "/api/v1/operator/tanda-tangan", a.op, json={"metode": "bsre", "bsre_nik": bsre.nik})
@@ -187,7 +187,7 @@ def test_bsre_letter_passphrase_travels_encrypted_and_is_never_stored(app, alur,
     args, kwargs, _ = json.loads(pesan[0]["body"])
     assert args == [sid, a.desa.id]
 
-    assert proses_surat(sid, a.desa.id, **kwargs) == "selesai"
+    assert tugas.proses(sid, a.desa.id, **kwargs) == "selesai"
     sah(a.pdf(sid, token), pki_uji.ca)
     assert bsre.permintaan[-1]["passphrase"] == bsre.passphrase
     with app.app_context():
@@ -196,13 +196,13 @@ def test_bsre_letter_passphrase_travels_encrypted_and_is_never_stored(app, alur,
                 assert bsre.passphrase not in repr(tuple(row)), tabel.name
 
 
-def test_bsre_letter_resent_without_passphrase_asks_for_it(app, alur, bsre):
+def test_bsre_letter_resent_without_passphrase_asks_for_it(app, alur, bsre, tugas):
     a = alur()
     a.kirim("put", "/api/v1/operator/tanda-tangan", a.op, json={"metode": "bsre", "bsre_nik": bsre.nik})
     _, token = a.warga()
     sid = a.surat_diajukan(token)
     a.setujui(sid, passphrase=bsre.passphrase)
-    assert proses_surat(sid, a.desa.id) == "gagal"  # e.g. re-sent by the sweeper
+    assert tugas.proses(sid, a.desa.id) == "gagal"  # e.g. re-sent by the sweeper
     assert "Passphrase" in baris(app, sid).alasan_gagal
     r = a.kirim("post", f"/api/v1/operator/surat/{sid}/ulangi", a.op, json={})
     assert r.status == 422 and r.json["error"] == "passphrase_wajib"
@@ -210,7 +210,7 @@ def test_bsre_letter_resent_without_passphrase_asks_for_it(app, alur, bsre):
                    json={"passphrase": bsre.passphrase}).status == 202
 
 
-def test_expired_passphrase_token_is_refused(app, alur, bsre, monkeypatch):
+def test_expired_passphrase_token_is_refused(app, alur, bsre, monkeypatch, tugas):
     from desaonline.signing import kunci
     a = alur()
     a.kirim("put", "/api/v1/operator/tanda-tangan", a.op, json={"metode": "bsre", "bsre_nik": bsre.nik})
@@ -220,19 +220,19 @@ def test_expired_passphrase_token_is_refused(app, alur, bsre, monkeypatch):
     with app.app_context():
         sandi = kunci.bungkus_passphrase(bsre.passphrase)
     monkeypatch.setattr(kunci, "PASSPHRASE_TTL", -1)
-    assert proses_surat(sid, a.desa.id, sandi=sandi) == "gagal"
+    assert tugas.proses(sid, a.desa.id, sandi=sandi) == "gagal"
     assert "kedaluwarsa" in baris(app, sid).alasan_gagal
     assert bsre.permintaan == []
 
 
-def test_sweeper_resends_only_letters_stuck_in_diproses(app, disetujui):
+def test_sweeper_resends_only_letters_stuck_in_diproses(app, disetujui, tugas):
     a, (lama, baru), token = disetujui(n=2)
     pesan_antrean(app)
     mundurkan(app, lama, app.config["SURAT_MACET_DETIK"] + 5)
-    assert sapu_surat_macet() == 1
+    assert tugas.sapu() == 1
     dikirim = [p for p in pesan_antrean(app) if p["headers"].get("task") == "workers.surat.proses_surat"]
     import json
     assert [json.loads(p["body"])[0] for p in dikirim] == [[lama, a.desa.id]]
     # Stamped: the next sweep waits another period.
-    assert sapu_surat_macet() == 0
-    assert proses_surat(lama, a.desa.id) == "selesai"
+    assert tugas.sapu() == 0
+    assert tugas.proses(lama, a.desa.id) == "selesai"

@@ -4,11 +4,10 @@ import io
 import pytest
 
 from tests.pipeline.bantu import baris
-from workers.surat import proses_surat
 
 
 @pytest.fixture
-def selesai(alur, pki_uji):
+def selesai(alur, pki_uji, tugas):
     """A signed letter: (alur, surat_id, resident token, pdf bytes, row)."""
     from tests.signing.conftest import SANDI
 
@@ -18,7 +17,7 @@ def selesai(alur, pki_uji):
         _, token = a.warga(nama="BUDI SANTOSO WIJAYA")
         sid = a.surat_diajukan(token)
         a.setujui(sid)
-        assert proses_surat(sid, a.desa.id) == "selesai"
+        assert tugas.proses(sid, a.desa.id) == "selesai"
         return a, sid, token, a.pdf(sid, token), baris(app, sid)
     return make
 
@@ -107,3 +106,13 @@ def test_verification_page_forms(app, selesai, host_client):
                                             "berkas": (io.BytesIO(pdf + b"%x"), "surat.pdf")},
                    content_type="multipart/form-data")
     assert "bukan</strong> surat yang diterbitkan" in r.get_data(as_text=True)
+
+
+def test_pdf_check_inside_a_running_event_loop(app, selesai, host_client):
+    """pyHanko's sync validation uses asyncio.run(): it must not break under a running loop."""
+    import asyncio
+    a, sid, token, pdf, s = selesai(app)
+
+    async def di_dalam_loop():
+        return _periksa(host_client(a.desa.host), pdf)
+    assert asyncio.run(di_dalam_loop())["asli"]

@@ -3,10 +3,9 @@ from cryptography.x509 import load_pem_x509_certificate
 
 from tests.pipeline.bantu import baris
 from tests.signing.validasi import sah
-from workers.surat import proses_surat
 
 
-def test_demo_certificate_signs_letters_and_is_made_once(app, alur, tmp_path, monkeypatch):
+def test_demo_certificate_signs_letters_and_is_made_once(app, alur, tmp_path, monkeypatch, tugas):
     from desaonline.extensions import db
     from desaonline.signing import demo
     from tenants import desa_scope
@@ -26,7 +25,7 @@ def test_demo_certificate_signs_letters_and_is_made_once(app, alur, tmp_path, mo
     _, token = a.warga()
     sid = a.surat_diajukan(token)
     a.setujui(sid)
-    assert proses_surat(sid, a.desa.id) == "selesai"
+    assert tugas.proses(sid, a.desa.id) == "selesai"
     ca = load_pem_x509_certificate((tmp_path / "demo-ca" / "ca.pem").read_bytes())
     sah(a.pdf(sid, token), ca)
     assert baris(app, sid).status == "selesai"

@@ -9,6 +9,8 @@ import tempfile
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
 
+from desaonline.verifikasi.layanan import tanpa_event_loop
+
 
 def _asn1(cert):
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
@@ -24,7 +26,7 @@ def pyhanko_sah(pdf, ca_cert):
     assert len(reader.embedded_signatures) == 1
     ttd = reader.embedded_signatures[0]
     assert ttd.sig_object["/SubFilter"] == "/ETSI.CAdES.detached"
-    status = validate_pdf_signature(ttd, ValidationContext(trust_roots=[_asn1(ca_cert)]))
+    status = tanpa_event_loop(validate_pdf_signature, ttd, ValidationContext(trust_roots=[_asn1(ca_cert)]))
     assert status.intact, status.pretty_print_details()
     assert status.valid, status.pretty_print_details()
     assert status.trusted, status.pretty_print_details()
