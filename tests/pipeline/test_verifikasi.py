@@ -115,4 +115,7 @@ def test_pdf_check_inside_a_running_event_loop(app, selesai, host_client):
 
     async def di_dalam_loop():
         return _periksa(host_client(a.desa.host), pdf)
-    assert asyncio.run(di_dalam_loop())["asli"]
+    # A thread of its own: this test process may already run a loop (Playwright).
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(asyncio.run, di_dalam_loop()).result()["asli"]
