@@ -109,6 +109,9 @@ class Config:
                 Config._redis_transport(int(_env("CELERY_VISIBILITY_TIMEOUT", "600")))
                 if broker.startswith("redis") else {}),
             "broker_connection_retry_on_startup": True,
+            # kombu's SQL transport has no broadcast: remote control would only add a
+            # second queue that the worker polls (and sleeps on) after every task.
+            "worker_enable_remote_control": broker.startswith("redis"),
             "task_always_eager": False,
             "timezone": "Asia/Jakarta",
             # beat's state file in instance/, not in the checkout (git would show it).
