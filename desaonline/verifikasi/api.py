@@ -4,6 +4,7 @@ from dataclasses import asdict
 from flask import g, request
 
 from desaonline.errors import api_error
+from desaonline.extensions import limiter
 from desaonline.verifikasi import api_bp as api, layanan
 from desaonline.verifikasi.schemas import PeriksaPdfIn, PeriksaPdfOut, SuratTerbitOut
 
@@ -15,6 +16,7 @@ def _batas_unggah():
 
 
 @api.post("/pdf")
+@limiter.limit(layanan.BATAS_PERIKSA_PDF, scope="verifikasi-pdf")
 @api.input(PeriksaPdfIn, location="form_and_files")
 @api.output(PeriksaPdfOut)
 @api.doc(summary="Periksa berkas PDF: surat terbitan desa ini? tanda tangannya utuh?", responses=[413, 422])

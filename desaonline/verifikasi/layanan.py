@@ -18,6 +18,9 @@ from desaonline.surat import katalog
 from desaonline.surat.models import Surat
 
 UKURAN_PDF_MAKS = 5 * 1024 * 1024
+# Checking a signature costs tens of milliseconds of CPU: enough for anyone checking
+# letters by hand, too little to keep the web workers busy for someone else.
+BATAS_PERIKSA_PDF = "30 per minute"
 
 
 def tanpa_event_loop(fungsi, *args, **kwargs):

@@ -1,6 +1,7 @@
 """Public verification pages (desa host): where a letter's QR code leads."""
 from flask import g, redirect, render_template, request, url_for
 
+from desaonline.extensions import limiter
 from desaonline.verifikasi import bp, forms, layanan
 
 
@@ -25,6 +26,7 @@ def beranda():
 
 
 @bp.post("/pdf")
+@limiter.limit(layanan.BATAS_PERIKSA_PDF, scope="verifikasi-pdf")
 def periksa_pdf():
     form = forms.PdfForm()
     if not form.validate_on_submit():

@@ -119,3 +119,12 @@ def test_pdf_check_inside_a_running_event_loop(app, selesai, host_client):
     from concurrent.futures import ThreadPoolExecutor
     with ThreadPoolExecutor(1) as pool:
         assert pool.submit(asyncio.run, di_dalam_loop()).result()["asli"]
+
+
+def test_pdf_checks_are_rate_limited_per_address(host_client, buat):
+    klien = host_client(buat.desa().host)
+    for _ in range(30):
+        assert _periksa(klien, b"bukan pdf")["pdf_terbaca"] is False
+    r = klien.post("/api/v1/verifikasi/pdf", data={"file": (io.BytesIO(b"x"), "surat.pdf")},
+                   content_type="multipart/form-data")
+    assert r.status_code == 429 and r.get_json()["error"] == "terlalu_banyak_percobaan"
