@@ -24,6 +24,7 @@ second per worker core.
 """
 import logging
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -105,10 +106,13 @@ def _dokumen(app, desa_id, ids):
     from desaonline.surat.models import Surat
     from desaonline.surat.susun import susun_dokumen
     from tenants import desa_scope
+    # Each letter gets its own random verification code, as the task gives it (the QR
+    # code's Reed-Solomon work depends on the bytes: a constant code would flatter the loop).
     with app.app_context(), desa_scope(desa_id):
         signer = penanda.pilih_penanda()
         return signer, [susun_dokumen(db.session.get(Surat, i), konsep=False,
-                                      url_verifikasi=f"https://klirong.kec-klirong.localhost/verifikasi/{'k' * 24}",
+                                      url_verifikasi=f"https://klirong.kec-klirong.localhost/verifikasi/"
+                                                     f"{secrets.token_urlsafe(18)}",
                                       catatan_tte=signer.catatan_tte) for i in ids]
 
 
@@ -146,8 +150,10 @@ def _loop(signer, dokumen):
     def langkah():
         for d in dokumen:
             hasil = render(d)
-            ket = KeteranganTtd(nama=d.penandatangan.nama, jabatan=d.penandatangan.jabatan, alasan=d.judul,
-                                lokasi="Desa Klirong", waktu=datetime.now(timezone.utc))
+            # The same texts as the task's signature (reason with the number, place with the kabupaten).
+            ket = KeteranganTtd(nama=d.penandatangan.nama, jabatan=d.penandatangan.jabatan,
+                                alasan=f"{d.judul} nomor {d.nomor}", lokasi="Desa Klirong, Kabupaten Kebumen",
+                                waktu=datetime.now(timezone.utc))
             assert signer.tandatangani(hasil.pdf, hasil.kotak_ttd, ket)[:5] == b"%PDF-"
     return _ukur(langkah, len(dokumen))
 

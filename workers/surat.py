@@ -26,7 +26,7 @@ from datetime import datetime, timedelta, timezone
 from celery import shared_task
 from celery.signals import worker_process_init, worker_ready
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import joinedload
 
 from desaonline.extensions import db
@@ -121,10 +121,13 @@ def tandatangani_surat(surat_id, desa_id, passphrase=None):
     # Claim the row with a write first: on PostgreSQL it locks the row until COMMIT
     # (a second run waits, then finds it no longer "diproses"); on SQLite it takes
     # the write lock at once, as SQLite cannot turn an old read into a write later.
+    # The desa is named in every statement of this task and the tenancy listener is
+    # told to stand aside (``tanpa_scope``): its per-statement loader criteria cost
+    # more Python than the queries themselves, and the explicit filter says the same.
     surat = db.session.scalar(
-        update(Surat).where(Surat.id == surat_id, Surat.status == "diproses")
+        update(Surat).where(Surat.id == surat_id, Surat.desa_id == desa_id, Surat.status == "diproses")
         .values(percobaan=Surat.percobaan + 1).returning(Surat)
-        .execution_options(synchronize_session=False, populate_existing=True))
+        .execution_options(synchronize_session=False, populate_existing=True, tanpa_scope=True))
     if surat is None:
         db.session.rollback()  # already done (or never approved): nothing to do
         return None
@@ -134,7 +137,8 @@ def tandatangani_surat(surat_id, desa_id, passphrase=None):
     # The desa with its kecamatan and kabupaten in one query, for the letterhead and
     # the texts: susun_dokumen finds them in the session (held here: the session's
     # identity map only keeps objects someone refers to) instead of three queries.
-    baris_desa = db.session.get(Desa, desa_id, options=[joinedload(Desa.kecamatan).joinedload(Kecamatan.kabupaten)])
+    baris_desa = db.session.get(Desa, desa_id, options=[joinedload(Desa.kecamatan).joinedload(Kecamatan.kabupaten)],
+                                execution_options={"tanpa_scope": True})
     signer = penanda.pilih_penanda(passphrase)
     kode = secrets.token_urlsafe(18)
     try:
@@ -155,16 +159,19 @@ def tandatangani_surat(surat_id, desa_id, passphrase=None):
     del baris_desa
     sha, path = arsip.simpan(desa_id, pdf)
     selesai = db.session.execute(
-        update(Surat).where(Surat.id == surat_id, Surat.status == "diproses")
+        update(Surat).where(Surat.id == surat_id, Surat.desa_id == desa_id, Surat.status == "diproses")
         .values(status="selesai", kode_verifikasi=kode, pdf_sha256=sha, pdf_path=path, selesai=waktu,
                 alasan_gagal=None, diubah=waktu)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False, tanpa_scope=True)
     ).rowcount
     if selesai != 1:
         db.session.rollback()  # another run finished it first
         return None
-    db.session.add(RiwayatSurat(surat_id=surat_id, status="selesai", aktor="sistem", aktor_nama="Sistem",
-                                catatan="Surat ditandatangani secara elektronik."))
+    # A Core INSERT (desa named here, as the flush listener would stamp it): no ORM
+    # object, no flush bookkeeping, no identity-map entry to expire at commit.
+    db.session.execute(insert(RiwayatSurat.__table__).values(
+        desa_id=desa_id, surat_id=surat_id, waktu=waktu, status="selesai", aktor="sistem", aktor_nama="Sistem",
+        catatan="Surat ditandatangani secara elektronik."))
     db.session.commit()
     return "selesai"
 

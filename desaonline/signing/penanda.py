@@ -27,6 +27,7 @@ from desaonline.extensions import db
 from desaonline.signing import pades, sertifikat
 from desaonline.signing.models import PengaturanTtd, SertifikatDesa
 from desaonline.surat.render import KotakTtd
+from tenants import current_desa_id
 
 
 class GagalTtd(Exception):
@@ -132,10 +133,19 @@ _lokal: dict[int, tuple[str, LocalPkcs12Signer]] = {}
 _kunci_lokal = threading.Lock()
 
 
+def _di_desa_ini(stmt, model):
+    """``stmt`` filtered on the current desa by name, without the tenancy listener's
+    loader criteria (they cost more Python than these small queries themselves)."""
+    desa_id = current_desa_id()
+    if desa_id is None:
+        return stmt
+    return stmt.where(model.desa_id == desa_id).execution_options(tanpa_scope=True)
+
+
 def _penanda_lokal():
-    info = db.session.execute(
+    info = db.session.execute(_di_desa_ini(
         select(SertifikatDesa.id, SertifikatDesa.sidik_sha256, SertifikatDesa.berlaku_sampai)
-        .where(SertifikatDesa.aktif.is_(True)).order_by(SertifikatDesa.id.desc()).limit(1)
+        .where(SertifikatDesa.aktif.is_(True)).order_by(SertifikatDesa.id.desc()).limit(1), SertifikatDesa)
     ).first()
     if info is None:
         raise GagalTtd("Sertifikat tanda tangan Kepala Desa belum diunggah (menu Sertifikat).")
@@ -156,7 +166,7 @@ def _penanda_lokal():
 
 
 def pengaturan() -> PengaturanTtd | None:
-    return db.session.scalar(select(PengaturanTtd))
+    return db.session.scalar(_di_desa_ini(select(PengaturanTtd), PengaturanTtd))
 
 
 def perlu_passphrase() -> bool:

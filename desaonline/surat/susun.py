@@ -8,14 +8,15 @@ Everything returned is plain text; the renderer escapes it.
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from desaonline.extensions import db
-from desaonline.mandiri.models import Penduduk
+from desaonline.mandiri.models import Keluarga, Penduduk
 from desaonline.surat import katalog
 from desaonline.surat.dokumen import DokumenSurat, Kop, Penandatangan
 from desaonline.surat.layanan import hari_ini
-from desaonline.surat.models import Pejabat
-from desaonline.surat.pengaturan import kepala, pengaturan, sebutan
+from desaonline.surat.models import Pejabat, PengaturanSurat
+from desaonline.surat.pengaturan import kepala, pengaturan_bawaan, sebutan
 from desaonline.templating import tanggal as tanggal_indonesia
 from tenants.models import Desa
 
@@ -135,10 +136,15 @@ def _tabel(surat, jenis, subjek, desa):
 def susun_dokumen(surat, *, konsep, url_verifikasi=None, catatan_tte=None) -> DokumenSurat:
     """The letter of ``surat``: a draft (``konsep``: no number, no QR) or the final text."""
     desa = db.session.get(Desa, surat.desa_id)
-    atur = pengaturan(desa)
+    # ``pengaturan(desa)``, with the desa named and the tenancy listener standing aside.
+    atur = db.session.scalar(select(PengaturanSurat).where(PengaturanSurat.desa_id == desa.id)
+                             .execution_options(tanpa_scope=True)) or pengaturan_bawaan(desa)
     jenis = katalog.jenis(surat.jenis)
-    subjek = db.session.scalar(select(Penduduk).where(Penduduk.id == surat.subjek_id,
-                                                      Penduduk.desa_id == surat.desa_id))
+    # The resident with the family card (the address) in one query; the desa is named
+    # here, so the tenancy listener's criteria (costly per statement) are not needed.
+    subjek = db.session.scalar(select(Penduduk).options(joinedload(Penduduk.keluarga.and_(Keluarga.desa_id == surat.desa_id)))
+                               .where(Penduduk.id == surat.subjek_id, Penduduk.desa_id == surat.desa_id)
+                               .execution_options(tanpa_scope=True))
     # LookupError: the worker marks such a letter "gagal" with this reason instead of retrying.
     if jenis is None:
         raise LookupError(f"Jenis surat '{surat.jenis}' tidak ada lagi di katalog.")
