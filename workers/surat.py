@@ -26,7 +26,7 @@ from datetime import datetime, timedelta, timezone
 from celery import shared_task
 from celery.signals import worker_process_init, worker_ready
 from flask import current_app
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import joinedload
 
 from desaonline.extensions import db
@@ -114,6 +114,29 @@ def _alasan(err):
     return teks.splitlines()[0][:300]
 
 
+# The task's statements, built once per process (bound values as parameters): building
+# a statement anew costs more Python per letter than SQLite spends running it.
+# Claim: the desa is named and the tenancy listener stands aside (``tanpa_scope``):
+# its per-statement loader criteria cost more than the query, and the filter says the same.
+_KLAIM = (update(Surat)
+          .where(Surat.id == bindparam("k_surat"), Surat.desa_id == bindparam("k_desa"), Surat.status == "diproses")
+          .values(percobaan=Surat.percobaan + 1).returning(Surat)
+          .execution_options(synchronize_session=False, populate_existing=True, tanpa_scope=True))
+_SURAT = Surat.__table__
+# Final update and history row as Core statements on the tables (no ORM bulk machinery).
+_SELESAI = (update(_SURAT)
+            .where(_SURAT.c.id == bindparam("k_surat"), _SURAT.c.desa_id == bindparam("k_desa"),
+                   _SURAT.c.status == "diproses")
+            .values(status="selesai", kode_verifikasi=bindparam("k_kode"), pdf_sha256=bindparam("k_sha"),
+                    pdf_path=bindparam("k_path"), selesai=bindparam("k_waktu"), alasan_gagal=None,
+                    diubah=bindparam("k_waktu")))
+_RIWAYAT_SELESAI = insert(RiwayatSurat.__table__).values(
+    desa_id=bindparam("k_desa"), surat_id=bindparam("k_surat"), waktu=bindparam("k_waktu"), status="selesai",
+    aktor="sistem", aktor_nama="Sistem", catatan="Surat ditandatangani secara elektronik.")
+_DESA_LENGKAP = [joinedload(Desa.kecamatan).joinedload(Kecamatan.kabupaten)]
+_TANPA_SCOPE = {"tanpa_scope": True}
+
+
 def tandatangani_surat(surat_id, desa_id, passphrase=None):
     """The pipeline for one letter, inside ``desa_scope``; returns the new status or None."""
     from desaonline.surat.susun import susun_dokumen
@@ -121,13 +144,7 @@ def tandatangani_surat(surat_id, desa_id, passphrase=None):
     # Claim the row with a write first: on PostgreSQL it locks the row until COMMIT
     # (a second run waits, then finds it no longer "diproses"); on SQLite it takes
     # the write lock at once, as SQLite cannot turn an old read into a write later.
-    # The desa is named in every statement of this task and the tenancy listener is
-    # told to stand aside (``tanpa_scope``): its per-statement loader criteria cost
-    # more Python than the queries themselves, and the explicit filter says the same.
-    surat = db.session.scalar(
-        update(Surat).where(Surat.id == surat_id, Surat.desa_id == desa_id, Surat.status == "diproses")
-        .values(percobaan=Surat.percobaan + 1).returning(Surat)
-        .execution_options(synchronize_session=False, populate_existing=True, tanpa_scope=True))
+    surat = db.session.scalar(_KLAIM, {"k_surat": surat_id, "k_desa": desa_id})
     if surat is None:
         db.session.rollback()  # already done (or never approved): nothing to do
         return None
@@ -137,8 +154,7 @@ def tandatangani_surat(surat_id, desa_id, passphrase=None):
     # The desa with its kecamatan and kabupaten in one query, for the letterhead and
     # the texts: susun_dokumen finds them in the session (held here: the session's
     # identity map only keeps objects someone refers to) instead of three queries.
-    baris_desa = db.session.get(Desa, desa_id, options=[joinedload(Desa.kecamatan).joinedload(Kecamatan.kabupaten)],
-                                execution_options={"tanpa_scope": True})
+    baris_desa = db.session.get(Desa, desa_id, options=_DESA_LENGKAP, execution_options=_TANPA_SCOPE)
     signer = penanda.pilih_penanda(passphrase)
     kode = secrets.token_urlsafe(18)
     try:
@@ -158,20 +174,13 @@ def tandatangani_surat(surat_id, desa_id, passphrase=None):
     pdf = signer.tandatangani(hasil.pdf, hasil.kotak_ttd, ket)
     del baris_desa
     sha, path = arsip.simpan(desa_id, pdf)
-    selesai = db.session.execute(
-        update(Surat).where(Surat.id == surat_id, Surat.desa_id == desa_id, Surat.status == "diproses")
-        .values(status="selesai", kode_verifikasi=kode, pdf_sha256=sha, pdf_path=path, selesai=waktu,
-                alasan_gagal=None, diubah=waktu)
-        .execution_options(synchronize_session=False, tanpa_scope=True)
-    ).rowcount
-    if selesai != 1:
+    nilai = {"k_surat": surat_id, "k_desa": desa_id, "k_kode": kode, "k_sha": sha, "k_path": path, "k_waktu": waktu}
+    if db.session.execute(_SELESAI, nilai).rowcount != 1:
         db.session.rollback()  # another run finished it first
         return None
-    # A Core INSERT (desa named here, as the flush listener would stamp it): no ORM
+    # The history row (desa named here, as the flush listener would stamp it): no ORM
     # object, no flush bookkeeping, no identity-map entry to expire at commit.
-    db.session.execute(insert(RiwayatSurat.__table__).values(
-        desa_id=desa_id, surat_id=surat_id, waktu=waktu, status="selesai", aktor="sistem", aktor_nama="Sistem",
-        catatan="Surat ditandatangani secara elektronik."))
+    db.session.execute(_RIWAYAT_SELESAI, nilai)
     db.session.commit()
     return "selesai"
 
