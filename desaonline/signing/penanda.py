@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 
 import requests
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from desaonline.extensions import db
 from desaonline.signing import pades, sertifikat
@@ -133,20 +133,22 @@ _lokal: dict[int, tuple[str, LocalPkcs12Signer]] = {}
 _kunci_lokal = threading.Lock()
 
 
-def _di_desa_ini(stmt, model):
-    """``stmt`` filtered on the current desa by name, without the tenancy listener's
-    loader criteria (they cost more Python than these small queries themselves)."""
+# Built once per process (the desa as a bound value): a worker runs them for every letter.
+_SERTIFIKAT_AKTIF = (select(SertifikatDesa.id, SertifikatDesa.sidik_sha256, SertifikatDesa.berlaku_sampai)
+                     .where(SertifikatDesa.aktif.is_(True)).order_by(SertifikatDesa.id.desc()).limit(1))
+_SERTIFIKAT_DESA = (_SERTIFIKAT_AKTIF.where(SertifikatDesa.desa_id == bindparam("p_desa"))
+                    .execution_options(tanpa_scope=True))
+_PENGATURAN_DESA = (select(PengaturanTtd).where(PengaturanTtd.desa_id == bindparam("p_desa"))
+                    .execution_options(tanpa_scope=True))
+
+
+def _di_desa(stmt_desa, stmt_tanpa_desa):
     desa_id = current_desa_id()
-    if desa_id is None:
-        return stmt
-    return stmt.where(model.desa_id == desa_id).execution_options(tanpa_scope=True)
+    return (stmt_tanpa_desa, None) if desa_id is None else (stmt_desa, {"p_desa": desa_id})
 
 
 def _penanda_lokal():
-    info = db.session.execute(_di_desa_ini(
-        select(SertifikatDesa.id, SertifikatDesa.sidik_sha256, SertifikatDesa.berlaku_sampai)
-        .where(SertifikatDesa.aktif.is_(True)).order_by(SertifikatDesa.id.desc()).limit(1), SertifikatDesa)
-    ).first()
+    info = db.session.execute(*_di_desa(_SERTIFIKAT_DESA, _SERTIFIKAT_AKTIF)).first()
     if info is None:
         raise GagalTtd("Sertifikat tanda tangan Kepala Desa belum diunggah (menu Sertifikat).")
     berlaku = info.berlaku_sampai if info.berlaku_sampai.tzinfo else info.berlaku_sampai.replace(tzinfo=timezone.utc)
@@ -166,7 +168,7 @@ def _penanda_lokal():
 
 
 def pengaturan() -> PengaturanTtd | None:
-    return db.session.scalar(_di_desa_ini(select(PengaturanTtd), PengaturanTtd))
+    return db.session.scalar(*_di_desa(_PENGATURAN_DESA, select(PengaturanTtd)))
 
 
 def perlu_passphrase() -> bool:

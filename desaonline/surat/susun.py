@@ -7,7 +7,7 @@ Everything returned is plain text; the renderer escapes it.
 """
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
 from desaonline.extensions import db
@@ -133,18 +133,26 @@ def _tabel(surat, jenis, subjek, desa):
     return baris
 
 
+# Built once per process (bound values): the worker runs them for every letter. The
+# desa is named, so the tenancy listener's per-statement criteria stand aside.
+_PENGATURAN = (select(PengaturanSurat).where(PengaturanSurat.desa_id == bindparam("s_desa"))
+               .execution_options(tanpa_scope=True))
+# The resident with the family card (the address) in one query.
+_SUBJEK = (select(Penduduk)
+           .options(joinedload(Penduduk.keluarga.and_(Keluarga.desa_id == bindparam("s_desa"))))
+           .where(Penduduk.id == bindparam("s_id"), Penduduk.desa_id == bindparam("s_desa"))
+           .execution_options(tanpa_scope=True))
+
+
 def susun_dokumen(surat, *, konsep, url_verifikasi=None, catatan_tte=None) -> DokumenSurat:
     """The letter of ``surat``: a draft (``konsep``: no number, no QR) or the final text."""
     desa = db.session.get(Desa, surat.desa_id)
     # ``pengaturan(desa)``, with the desa named and the tenancy listener standing aside.
-    atur = db.session.scalar(select(PengaturanSurat).where(PengaturanSurat.desa_id == desa.id)
-                             .execution_options(tanpa_scope=True)) or pengaturan_bawaan(desa)
+    atur = db.session.scalar(_PENGATURAN, {"s_desa": desa.id}) or pengaturan_bawaan(desa)
     jenis = katalog.jenis(surat.jenis)
     # The resident with the family card (the address) in one query; the desa is named
     # here, so the tenancy listener's criteria (costly per statement) are not needed.
-    subjek = db.session.scalar(select(Penduduk).options(joinedload(Penduduk.keluarga.and_(Keluarga.desa_id == surat.desa_id)))
-                               .where(Penduduk.id == surat.subjek_id, Penduduk.desa_id == surat.desa_id)
-                               .execution_options(tanpa_scope=True))
+    subjek = db.session.scalar(_SUBJEK, {"s_id": surat.subjek_id, "s_desa": surat.desa_id})
     # LookupError: the worker marks such a letter "gagal" with this reason instead of retrying.
     if jenis is None:
         raise LookupError(f"Jenis surat '{surat.jenis}' tidak ada lagi di katalog.")
