@@ -35,7 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PER_RONDE = int(os.environ.get("BENCH_SURAT", "40"))
-RONDE = int(os.environ.get("BENCH_ROUNDS", "3"))
+RONDE = int(os.environ.get("BENCH_ROUNDS", "5"))
 DENGAN_WORKER = os.environ.get("BENCH_WORKER", "1") != "0"
 # solo: the task runs in the worker process itself (one process, one core); prefork:
 # a pool child runs it, as ``make run`` deploys (the parent polls the broker).
