@@ -27,7 +27,7 @@ migrate: install
 	$(BIN)/flask db upgrade
 
 demo: migrate
-	$(BIN)/flask demo
+	PORT=$(PORT) $(BIN)/flask demo
 
 # Web server and a Celery worker (with its beat for the sweeper) on SQLite and
 # kombu's SQLAlchemy broker: no server to install. Ctrl-C stops both.

@@ -5,6 +5,7 @@ then lets each feature add its part (residents, signatories, certificates) throu
 its ``seed_demo(desa, laporan)``. Running it again changes nothing.
 """
 import importlib
+import os
 
 import click
 from flask import current_app
@@ -53,6 +54,7 @@ def seed():
     kab.nama, kab.kode = "Kabupaten Kebumen", "33.05"
     laporan = []
     base = current_app.config["BASE_DOMAIN"]
+    port = os.environ.get("PORT", "5000")  # `make run PORT=...` serves there
     for kec_slug, kec_nama, kec_kode, daftar_desa in WILAYAH:
         kec = _get_or_create(Kecamatan, {"slug": kec_slug}, nama=kec_nama, kode=kec_kode, kabupaten=kab)
         for slug, nama, kode, wa in daftar_desa:
@@ -64,7 +66,7 @@ def seed():
             with desa_scope(desa.id):
                 if db.session.scalar(select(Operator).where(Operator.username == "operator")) is None:
                     buat_operator(desa, "operator", password, nama=f"Operator {nama}")
-            laporan.append(f"Desa {nama}: http://{desa.host(base)}:5000/  operator: operator / {password}")
+            laporan.append(f"Desa {nama}: http://{desa.host(base)}:{port}/  operator: operator / {password}")
             for module in FEATURE_SEEDERS:
                 with desa_scope(desa.id):
                     lines = importlib.import_module(module).seed_demo(desa) or []
@@ -75,7 +77,7 @@ def seed():
         if admin is None:
             buat_admin(username, password, kec)
         wilayah = f"kecamatan {kec}" if kec else "kabupaten"
-        laporan.append(f"Portal http://desaonline.{base}:5000/admin/masuk  admin {wilayah}: {username} / {password}")
+        laporan.append(f"Portal http://desaonline.{base}:{port}/admin/masuk  admin {wilayah}: {username} / {password}")
     db.session.commit()
     current_app.extensions["desaonline.hostmap"].clear()
     return laporan
