@@ -11,7 +11,7 @@ import uuid
 import pytest
 from sqlalchemy import delete
 
-from tests.services import (IN_CI, ROOT, Deployment, check_redis, create_postgres_database,
+from tests.services import (ROOT, Deployment, check_redis, create_postgres_database, deployment_env,
                             drop_postgres_database)
 
 os.environ.setdefault("DESAONLINE_CONFIG", "testing")
@@ -241,22 +241,9 @@ def buat(app):
 def deployment(database_url, redis_url, tmp_path_factory, run_id, app):
     """gunicorn + a Celery worker on the test database (and Redis when TEST_REDIS_URL is set)."""
     workdir = tmp_path_factory.mktemp("deploy")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DESAONLINE_", "CELERY_"))}
-    env.update({
-        "DESAONLINE_CONFIG": "development",
-        "DATABASE_URL": database_url,
-        "BASE_DOMAIN": "localhost",
-        "SECRET_KEY": "deployment-test-secret",
-        "STORAGE_DIR": app.config["STORAGE_DIR"],
-        "INSTANCE_DIR": str(workdir),
-        "CELERY_QUEUE": f"desaonline-test-{run_id}",
-        "RATELIMIT_KEY_PREFIX": f"deploy-{run_id}",
-        "TENANT_CACHE_SECONDS": "1",
-    })
-    if redis_url:
-        env["REDIS_URL"] = redis_url
-    else:
-        env.pop("REDIS_URL", None)
+    # The SECRET_KEY matters: `flask demo` run in this environment encrypts certificates the worker opens.
+    env = deployment_env(database_url=database_url, redis_url=redis_url, storage_dir=app.config["STORAGE_DIR"],
+                         workdir=workdir, name=f"deploy-{run_id}")
     dep = Deployment(env, workdir)
     dep.start_web()
     dep.start_worker()

@@ -70,6 +70,26 @@ def check_redis(url):
         service_missing(f"Redis ({err})")
 
 
+def deployment_env(*, database_url, redis_url, storage_dir, workdir, name, **extra):
+    """The environment of a test deployment's processes, as an operator would set it."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DESAONLINE_", "CELERY_"))}
+    env.pop("REDIS_URL", None)
+    env.update({
+        "DESAONLINE_CONFIG": "development",
+        "DATABASE_URL": database_url,
+        "BASE_DOMAIN": "localhost",
+        "SECRET_KEY": f"{name}-secret",
+        "STORAGE_DIR": str(storage_dir),
+        "INSTANCE_DIR": str(workdir),
+        "CELERY_QUEUE": f"desaonline-{name}",
+        "RATELIMIT_KEY_PREFIX": name,
+        "TENANT_CACHE_SECONDS": "1",
+        **({"REDIS_URL": redis_url} if redis_url else {}),
+        **extra,
+    })
+    return env
+
+
 class Deployment:
     """A real web server (gunicorn) and a real Celery worker on the test database."""
 

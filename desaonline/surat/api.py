@@ -88,7 +88,7 @@ def rincian_surat(surat_id):
 def ubah_surat(surat_id, json_data):
     surat = layanan.surat_pemohon(g.akun, surat_id)
     layanan.ubah_konsep(surat, g.akun, json_data)
-    return tampil.rinci(layanan.surat_pemohon(g.akun, surat_id))
+    return tampil.rinci(surat)
 
 
 @api.delete("/mandiri/surat/<int:surat_id>")

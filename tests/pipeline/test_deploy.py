@@ -12,7 +12,7 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from tests.services import ROOT, Deployment
+from tests.services import ROOT, Deployment, deployment_env
 from tests.signing.alur import Alur, lewat_http
 from tests.signing.conftest import SANDI
 from tests.signing.validasi import sah
@@ -75,20 +75,11 @@ class DeploymentBeat(Deployment):
 
 @pytest.fixture
 def deployment_sigkill(app, database_url, redis_url, tmp_path, run_id):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DESAONLINE_", "CELERY_"))}
-    env.update({
-        "DESAONLINE_CONFIG": "development", "DATABASE_URL": database_url, "BASE_DOMAIN": "localhost",
-        "SECRET_KEY": "sigkill-test-secret", "STORAGE_DIR": app.config["STORAGE_DIR"],
-        "INSTANCE_DIR": str(tmp_path), "CELERY_QUEUE": f"desaonline-sigkill-{run_id}",
-        "RATELIMIT_KEY_PREFIX": f"sigkill-{run_id}", "TENANT_CACHE_SECONDS": "1",
-        # Fast recovery for the test: Redis gives back a dead worker's message after
-        # 5 s; the sweeper runs every 3 s and re-sends letters idle for 15 s.
-        "CELERY_VISIBILITY_TIMEOUT": "5", "SAPU_SURAT_DETIK": "3", "SURAT_MACET_DETIK": "15",
-    })
-    if redis_url:
-        env["REDIS_URL"] = redis_url
-    else:
-        env.pop("REDIS_URL", None)
+    # Fast recovery for the test: Redis gives back a dead worker's message after
+    # 5 s; the sweeper runs every 3 s and re-sends letters idle for 15 s.
+    env = deployment_env(database_url=database_url, redis_url=redis_url, storage_dir=app.config["STORAGE_DIR"],
+                         workdir=tmp_path, name=f"sigkill-{run_id}",
+                         CELERY_VISIBILITY_TIMEOUT="5", SAPU_SURAT_DETIK="3", SURAT_MACET_DETIK="15")
     dep = DeploymentBeat(env, tmp_path)
     dep.start_web()
     yield dep
