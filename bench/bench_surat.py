@@ -63,9 +63,9 @@ def _app(workdir):
 
 def _isi(app, jumlah):
     """One desa with letterhead, signatory, certificate, a resident and ``jumlah`` approved letters."""
-    from desaonline.admin.services import buat_desa, buat_kecamatan
+    from desaonline.admin.layanan import buat_desa, buat_kecamatan
     from desaonline.extensions import db
-    from desaonline.mandiri.models import Keluarga, Penduduk
+    from desaonline.penduduk.models import Keluarga, Penduduk
     from desaonline.signing import pki, sertifikat
     from desaonline.surat import demo as surat_demo
     from desaonline.surat.models import Pejabat, Surat

@@ -47,7 +47,7 @@ def _app(workdir):
 
 def _isi(app, jumlah_desa, jumlah_kecamatan):
     """Kecamatan and desa rows (every tenth desa with its own extra domain); returns the desa hosts."""
-    from desaonline.admin.services import kabupaten_utama
+    from desaonline.admin.layanan import kabupaten_utama
     from desaonline.extensions import db
     from tenants.models import Desa, DesaHost, Kecamatan
     with app.app_context():

@@ -49,8 +49,8 @@ def create_app(config_name=None, overrides=None):
 
 
 def _register_blueprints(app):
-    from desaonline import admin, mandiri, operator, portal, surat, verifikasi, signing
-    for feature in (portal, admin, operator, mandiri, surat, signing, verifikasi):
+    from desaonline import admin, mandiri, operator, penduduk, portal, signing, surat, verifikasi
+    for feature in (portal, admin, operator, penduduk, mandiri, surat, signing, verifikasi):
         for bp in feature.blueprints():
             if not hasattr(bp, "enable_openapi"):
                 bp.enable_openapi = False  # HTML pages stay out of the OpenAPI document

@@ -13,7 +13,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from desaonline.admin.models import Admin
-from desaonline.admin.services import buat_admin, buat_operator, kabupaten_utama
+from desaonline.admin.layanan import buat_admin, buat_operator, kabupaten_utama
 from desaonline.extensions import db
 from desaonline.operator.models import Operator
 from tenants import desa_scope

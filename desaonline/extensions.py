@@ -5,7 +5,12 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
+from datetime import datetime
+
 from sqlalchemy import MetaData
+from sqlalchemy.orm import DeclarativeBase, registry
+
+from desaonline.waktu import WaktuUTC
 
 
 def client_address():
@@ -13,16 +18,22 @@ def client_address():
     return request.remote_addr or "unknown"
 
 
-# Explicit constraint names keep Alembic's batch mode (SQLite) and PostgreSQL in step.
-metadata = MetaData(naming_convention={
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-})
+class Base(DeclarativeBase):
+    registry = registry(
+        # Explicit constraint names keep Alembic's batch mode (SQLite) and PostgreSQL in step.
+        metadata=MetaData(naming_convention={
+            "ix": "ix_%(column_0_label)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }),
+        # One UTC column type for every timestamp (desaonline.waktu).
+        type_annotation_map={datetime: WaktuUTC},
+    )
 
-db = SQLAlchemy(metadata=metadata)
+
+db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

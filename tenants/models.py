@@ -1,14 +1,11 @@
 """The kabupaten, its kecamatan and desa."""
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desaonline.extensions import db
-
-
-def utcnow():
-    return datetime.now(timezone.utc)
+from desaonline.waktu import sekarang
 
 
 class Kabupaten(db.Model):
@@ -46,7 +43,7 @@ class Desa(db.Model):
     email: Mapped[str | None] = mapped_column(String(120))
     kode_pos: Mapped[str | None] = mapped_column(String(5))
     aktif: Mapped[bool] = mapped_column(default=True)
-    dibuat: Mapped[datetime] = mapped_column(default=utcnow)
+    dibuat: Mapped[datetime] = mapped_column(default=sekarang)
     kecamatan: Mapped[Kecamatan] = relationship(back_populates="desa")
     host_tambahan: Mapped[list["DesaHost"]] = relationship(back_populates="desa", cascade="all, delete-orphan")
 

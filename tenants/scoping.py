@@ -1,15 +1,23 @@
-"""Automatic per-desa scoping of every ORM query and every new row.
+"""Automatic per-desa scoping of every ORM statement and every new row.
 
 A request on a desa host (or a worker task) runs inside ``desa_scope(desa_id)``.
 While it does, SQLAlchemy adds ``desa_id = :current`` to every SELECT, UPDATE and
 DELETE issued through the ORM on a ``DesaScoped`` model (joins and relationship
-loads included), and new rows get the desa filled in. Views therefore never filter
-by desa themselves, and cannot forget to. Code without a scope (the kabupaten
-portal) sees every desa; it restricts by role in ``desaonline.admin.akses``.
-Raw ``text()`` SQL is not covered: don't use it on tenant tables.
+loads included), fills in the desa of every ORM INSERT and every new object, and
+refuses a row of another desa. Views and workers therefore never filter by desa
+themselves, and cannot forget to. Code that needs a desa asks ``desa_wajib()``,
+which fails closed outside a scope. Code without a scope (the kabupaten portal,
+the sweeper) sees every desa and restricts by role in ``desaonline.admin.akses``;
+``tanpa_scope`` marks such kabupaten-wide work. Raw ``text()`` SQL and Core
+statements on tables are not covered: don't use them on tenant tables.
+
+The criteria option is built once per desa and reused: SQLAlchemy then finds the
+compiled statement in its cache by the option's identity instead of analysing a
+new lambda on every statement, which made scoping cost more than the query.
 """
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 
 from sqlalchemy import ForeignKey, event
 from sqlalchemy.orm import Mapped, Session, declared_attr, mapped_column, with_loader_criteria
@@ -19,6 +27,10 @@ _current = ContextVar("desaonline_desa_id", default=None)
 
 class TenantViolation(RuntimeError):
     """A row of one desa was about to be written while another desa is current."""
+
+
+class TanpaDesa(RuntimeError):
+    """Work that belongs to one desa ran without a desa's scope (and was refused)."""
 
 
 class DesaScoped:
@@ -33,6 +45,14 @@ def current_desa_id():
     return _current.get()
 
 
+def desa_wajib():
+    """The current desa's id; raises ``TanpaDesa`` outside a desa's scope (fail closed)."""
+    desa_id = _current.get()
+    if desa_id is None:
+        raise TanpaDesa("this work belongs to one desa: run it inside desa_scope(desa_id)")
+    return desa_id
+
+
 @contextmanager
 def desa_scope(desa_id):
     token = _current.set(desa_id)
@@ -44,7 +64,7 @@ def desa_scope(desa_id):
 
 @contextmanager
 def tanpa_scope():
-    """Run without a desa (kabupaten-wide work: statistics, admin, sweeper)."""
+    """Run without a desa (kabupaten-wide work: host map, statistics, admin, sweeper)."""
     with desa_scope(None):
         yield
 
@@ -58,18 +78,35 @@ def leave(token):
     _current.reset(token)
 
 
+@lru_cache(maxsize=4096)
+def _kriteria(desa_id):
+    return with_loader_criteria(DesaScoped, lambda cls: cls.desa_id == desa_id, include_aliases=True)
+
+
+def _stamp(params, desa_id, entity):
+    """The parameters of an ORM INSERT with the desa filled in (or a violation)."""
+    rows = params if isinstance(params, list) else [params]
+    for row in rows:
+        ada = row.get("desa_id")
+        if ada is not None and ada != desa_id:
+            raise TenantViolation(f"{entity.__name__} of desa {ada} inserted in desa {desa_id}")
+    if isinstance(params, list):
+        return [row if "desa_id" in row else {**row, "desa_id": desa_id} for row in params]
+    return params if "desa_id" in params else {**params, "desa_id": desa_id}
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _scope_queries(state):
     desa_id = _current.get()
     # Column loads refresh a row already loaded (and so already checked).
-    if desa_id is None or state.is_column_load:
-        return
-    if state.execution_options.get("tanpa_scope"):
+    if desa_id is None or state.is_column_load or state.execution_options.get("tanpa_scope"):
         return
     if state.is_select or state.is_update or state.is_delete:
-        state.statement = state.statement.options(
-            with_loader_criteria(DesaScoped, lambda cls: cls.desa_id == desa_id, include_aliases=True)
-        )
+        state.statement = state.statement.options(_kriteria(desa_id))
+    elif state.is_insert:
+        entity = state.statement.entity_description.get("entity") if state.is_orm_statement else None
+        if entity is not None and issubclass(entity, DesaScoped) and state.parameters:
+            state.parameters = _stamp(state.parameters, desa_id, entity)
 
 
 @event.listens_for(Session, "before_flush")

@@ -159,7 +159,7 @@ class Factory:
         return self._n
 
     def kecamatan(self, slug=None, nama=None):
-        from desaonline.admin.services import buat_kecamatan
+        from desaonline.admin.layanan import buat_kecamatan
         n = self._next()
         with self.app.app_context():
             kec = buat_kecamatan(slug or f"kec-{n}", nama or f"Kecamatan {n}", f"33.{n:02d}.{n:02d}")
@@ -167,7 +167,7 @@ class Factory:
 
     def desa(self, slug=None, kecamatan=None, nama=None, wa="081234567890"):
         """Returns a DesaRef (id, slug, host) for a new desa, in a new kecamatan unless given."""
-        from desaonline.admin.services import buat_desa
+        from desaonline.admin.layanan import buat_desa
         kecamatan = kecamatan or self.kecamatan()
         n = self._next()
         slug = slug or f"desa-{n}"
@@ -177,7 +177,7 @@ class Factory:
             return DesaRef(desa.id, desa.slug, desa.host("localhost"), kecamatan)
 
     def operator(self, desa, username="operator", password="rahasia-operator"):
-        from desaonline.admin.services import buat_operator
+        from desaonline.admin.layanan import buat_operator
         from tenants.models import Desa
         from desaonline.extensions import db
         with self.app.app_context():
@@ -185,7 +185,7 @@ class Factory:
         return username, password
 
     def admin(self, username=None, password="rahasia-admin", kecamatan_slug=None):
-        from desaonline.admin.services import buat_admin
+        from desaonline.admin.layanan import buat_admin
         username = username or f"admin{self._next()}"
         with self.app.app_context():
             buat_admin(username, password, kecamatan_slug)
@@ -200,7 +200,7 @@ class Factory:
         from sqlalchemy import select
 
         from desaonline.extensions import db
-        from desaonline.mandiri.models import Keluarga, Penduduk
+        from desaonline.penduduk.models import Keluarga, Penduduk
         from tenants import desa_scope
         n = self._next()
         nik = nik or f"3305{desa.id:04d}{n:08d}"[:16]
@@ -230,6 +230,27 @@ class DesaRef:
 
     def __repr__(self):
         return f"<DesaRef {self.host}>"
+
+
+class Tugas:
+    """The worker's tasks as the test app's Celery has them (its app context, its
+    database), whatever other app a test may have created since."""
+
+    def __init__(self, app):
+        self._tasks = app.extensions["celery"].tasks
+
+    @property
+    def proses(self):
+        return self._tasks["workers.surat.proses_surat"]
+
+    @property
+    def sapu(self):
+        return self._tasks["workers.surat.sapu_surat_macet"]
+
+
+@pytest.fixture
+def tugas(app):
+    return Tugas(app)
 
 
 @pytest.fixture

@@ -1,23 +1,19 @@
-"""The admin part of the JSON API (portal host), as CONTRACT.md says."""
+"""The admin part of the JSON API (portal host), as docs/api.md says."""
 from flask import current_app, g
 
 from desaonline.admin import akses, api_bp as api
+from desaonline.admin.layanan import buat_desa, buat_kecamatan, buat_operator
 from desaonline.admin.models import Admin
 from desaonline.admin.schemas import (DesaIn, DesaOut, KecamatanIn, KecamatanOut, LoginIn, OperatorIn,
                                       OperatorOut, StatistikOut, TokenOut)
-from desaonline.admin.services import AdminError, buat_desa, buat_kecamatan, buat_operator
 from desaonline.auth.login import api_masuk, limit_gagal_login
 from desaonline.auth.sessions import api_auth
-from desaonline.errors import api_error
+from desaonline.errors import Penolakan
 from desaonline.extensions import db
 from desaonline.surat import statistik
 from tenants.models import Desa
 
 ADMIN = ["kabupaten", "kecamatan"]
-
-
-def _raise(err):
-    api_error(err.status, err.code, err.message)
 
 
 @api.post("/login")
@@ -36,11 +32,8 @@ def login(json_data):
 @api.doc(summary="Buat kecamatan (admin kabupaten)", responses=[403, 409, 422])
 def kecamatan_baru(json_data):
     if g.akun.kecamatan_id is not None:
-        api_error(403, "dilarang", "Hanya admin kabupaten yang dapat membuat kecamatan.")
-    try:
-        kec = buat_kecamatan(**json_data)
-    except AdminError as err:
-        _raise(err)
+        raise Penolakan(403, "dilarang", "Hanya admin kabupaten yang dapat membuat kecamatan.")
+    kec = buat_kecamatan(**json_data)
     return {"id": kec.id, "slug": kec.slug}
 
 
@@ -52,12 +45,9 @@ def kecamatan_baru(json_data):
 def desa_baru(json_data):
     admin = g.akun
     if admin.kecamatan_id is not None and admin.kecamatan.slug != json_data["kecamatan"]:
-        api_error(403, "dilarang", "Admin kecamatan hanya dapat membuat desa di kecamatannya.")
-    try:
-        desa = buat_desa(json_data["kecamatan"], json_data["slug"], json_data["nama"], json_data["kode"],
-                         json_data["wa_operator"], json_data["jenis"])
-    except AdminError as err:
-        _raise(err)
+        raise Penolakan(403, "dilarang", "Admin kecamatan hanya dapat membuat desa di kecamatannya.")
+    desa = buat_desa(json_data["kecamatan"], json_data["slug"], json_data["nama"], json_data["kode"],
+                     json_data["wa_operator"], json_data["jenis"])
     return {"id": desa.id, "host": desa.host(current_app.config["BASE_DOMAIN"])}
 
 
@@ -69,13 +59,10 @@ def desa_baru(json_data):
 def operator_baru(desa_id, json_data):
     desa = db.session.get(Desa, desa_id)
     if desa is None:
-        api_error(404, "desa_tidak_ditemukan", "Desa tidak ditemukan.")
+        raise Penolakan(404, "desa_tidak_ditemukan", "Desa tidak ditemukan.")
     if not akses.boleh_desa(g.akun, desa):
-        api_error(403, "dilarang", "Desa ini di luar wilayah Anda.")
-    try:
-        operator = buat_operator(desa, json_data["username"], json_data["password"], json_data["nama"])
-    except AdminError as err:
-        _raise(err)
+        raise Penolakan(403, "dilarang", "Desa ini di luar wilayah Anda.")
+    operator = buat_operator(desa, json_data["username"], json_data["password"], json_data["nama"])
     return {"id": operator.id, "username": operator.username}
 
 

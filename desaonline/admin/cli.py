@@ -2,7 +2,8 @@
 import click
 from flask.cli import with_appcontext
 
-from desaonline.admin.services import AdminError, buat_admin
+from desaonline.admin.layanan import buat_admin
+from desaonline.errors import Penolakan
 
 
 @click.group("admin", help="Kelola admin kabupaten dan kecamatan.")
@@ -19,7 +20,7 @@ def create(username, password, kecamatan_slug):
     """Create a kabupaten admin, or a kecamatan admin with --kecamatan."""
     try:
         admin = buat_admin(username, password, kecamatan_slug)
-    except AdminError as err:
-        raise click.ClickException(err.message) from err
+    except Penolakan as err:
+        raise click.ClickException(err.pesan) from err
     wilayah = f"kecamatan {kecamatan_slug}" if kecamatan_slug else "kabupaten"
     click.echo(f"Admin {admin.username} ({wilayah}) dibuat.")

@@ -6,7 +6,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desaonline.auth.sessions import AkunMixin, register_akun
 from desaonline.extensions import db
-from tenants.models import Kecamatan, utcnow
+from desaonline.waktu import sekarang
+from tenants.models import Kecamatan
 
 
 class Admin(AkunMixin, db.Model):
@@ -18,7 +19,7 @@ class Admin(AkunMixin, db.Model):
     # NULL: kabupaten admin (every desa); set: admin of that kecamatan only.
     kecamatan_id: Mapped[int | None] = mapped_column(ForeignKey("kecamatan.id", ondelete="CASCADE"), index=True)
     aktif: Mapped[bool] = mapped_column(default=True)
-    dibuat: Mapped[datetime] = mapped_column(default=utcnow)
+    dibuat: Mapped[datetime] = mapped_column(default=sekarang)
     kecamatan: Mapped[Kecamatan | None] = relationship()
 
     @property

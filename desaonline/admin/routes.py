@@ -9,14 +9,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, selectinload
 from wtforms.fields.choices import SelectChoice
 
-from desaonline.admin import akses, bp, forms, services
+from desaonline.admin import akses, bp, forms, layanan
 from desaonline.admin.models import Admin
-from desaonline.admin.services import AdminError
 from desaonline.auth.decorators import peran_required
 from desaonline.auth.login import halaman_keluar, halaman_masuk, limit_gagal_login
+from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.extensions import db
 from desaonline.surat import statistik
-from desaonline.surat.models import STATUS
+from desaonline.surat.status import STATUS
 from tenants.models import Desa, Kecamatan
 
 PERAN_ADMIN = ("kabupaten", "kecamatan")
@@ -44,7 +44,7 @@ def _desa_atau_404(desa_id):
 
 
 def _operator_atau_404(desa, operator_id):
-    operator = services.cari_operator(desa, operator_id)
+    operator = layanan.cari_operator(desa, operator_id)
     if operator is None:
         abort(404)
     return operator
@@ -64,12 +64,10 @@ def _daftar_desa():
     return daftar, kecamatan, {"q": q, "kecamatan": kec_slug}
 
 
-def _gagal(err, form=None, field=None):
-    """Show a service's refusal next to its field (or at the top) and answer its status."""
-    if form is not None and field is not None and field in form:
-        form[field].errors = list(form[field].errors) + [err.message]
-    else:
-        flash(err.message, "galat")
+def _gagal(err, form, nama_isian=None):
+    """A service's refusal next to its field (or at the top); the page answers its status."""
+    db.session.rollback()
+    tampilkan_di_form(form, err, nama_isian)
     return err.status
 
 
@@ -111,11 +109,9 @@ def kecamatan():
     status = 200
     if form.validate_on_submit():
         try:
-            kec = services.buat_kecamatan(form.slug.data.strip(), form.nama.data, form.kode.data.strip())
-        except AdminError as err:
-            db.session.rollback()
-            status = _gagal(err, form, {"slug_tidak_valid": "slug", "kode_tidak_valid": "kode",
-                                        "nama_kosong": "nama"}.get(err.code))
+            kec = layanan.buat_kecamatan(form.slug.data.strip(), form.nama.data, form.kode.data.strip())
+        except Penolakan as err:
+            status = _gagal(err, form)
         else:
             flash(f"Kecamatan {kec.nama} dibuat.", "sukses")
             return redirect(url_for("admin.kecamatan"))
@@ -147,12 +143,10 @@ def desa_baru():
     status = 200
     if form.validate_on_submit():
         try:
-            desa = services.buat_desa(form.kecamatan.data, form.slug.data.strip(), form.nama.data,
+            desa = layanan.buat_desa(form.kecamatan.data, form.slug.data.strip(), form.nama.data,
                                       form.kode.data.strip(), form.wa_operator.data, form.jenis.data)
-        except AdminError as err:
-            db.session.rollback()
-            status = _gagal(err, form, {"slug_tidak_valid": "slug", "kode_tidak_valid": "kode", "nama_kosong": "nama",
-                                        "wa_tidak_valid": "wa_operator"}.get(err.code))
+        except Penolakan as err:
+            status = _gagal(err, form)
         else:
             flash(f"{desa.jenis.capitalize()} {desa.nama} dibuat: {desa.host(_base_domain())}. "
                   "Tambahkan operatornya di bawah.", "sukses")
@@ -180,12 +174,10 @@ def desa_ubah(desa_id):
     if not form.validate():
         return _halaman_desa(desa, form=form, status=422)
     try:
-        services.ubah_desa(desa, form.nama.data, form.wa_operator.data, form.alamat_kantor.data, form.aktif.data)
-    except AdminError as err:
-        db.session.rollback()
-        desa = _desa_atau_404(desa_id)
-        return _halaman_desa(desa, form=form, status=_gagal(err, form, {"wa_tidak_valid": "wa_operator",
-                                                                        "nama_kosong": "nama"}.get(err.code)))
+        layanan.ubah_desa(desa, form.nama.data, form.wa_operator.data, form.alamat_kantor.data, form.aktif.data)
+    except Penolakan as err:
+        status = _gagal(err, form)
+        return _halaman_desa(_desa_atau_404(desa_id), form=form, status=status)
     flash("Data desa disimpan.", "sukses")
     return redirect(url_for("admin.desa_ubah", desa_id=desa.id))
 
@@ -198,11 +190,10 @@ def host_tambah(desa_id):
     if not host_form.validate():
         return _halaman_desa(desa, host_form=host_form, status=422)
     try:
-        host = services.tambah_host(desa, host_form.host.data)
-    except AdminError as err:
-        db.session.rollback()
-        desa = _desa_atau_404(desa_id)
-        return _halaman_desa(desa, host_form=host_form, status=_gagal(err, host_form, "host"))
+        host = layanan.tambah_host(desa, host_form.host.data)
+    except Penolakan as err:
+        status = _gagal(err, host_form)
+        return _halaman_desa(_desa_atau_404(desa_id), host_form=host_form, status=status)
     flash(f"Nama host {host} ditambahkan.", "sukses")
     return redirect(url_for("admin.desa_ubah", desa_id=desa.id))
 
@@ -211,10 +202,7 @@ def host_tambah(desa_id):
 @admin_required
 def host_hapus(desa_id, host_id):
     desa = _desa_atau_404(desa_id)
-    try:
-        host = services.hapus_host(desa, host_id)
-    except AdminError as err:
-        abort(err.status)
+    host = layanan.hapus_host(desa, host_id)
     flash(f"Nama host {host} dihapus.", "sukses")
     return redirect(url_for("admin.desa_ubah", desa_id=desa.id))
 
@@ -229,20 +217,18 @@ def operator_daftar(desa_id):
     status = 200
     if form.validate_on_submit():
         try:
-            operator = services.buat_operator(desa, form.username.data.strip(), form.password.data,
+            operator = layanan.buat_operator(desa, form.username.data.strip(), form.password.data,
                                               (form.nama.data or "").strip() or None)
-        except AdminError as err:
-            db.session.rollback()
+        except Penolakan as err:
+            status = _gagal(err, form)
             desa = _desa_atau_404(desa_id)
-            status = _gagal(err, form, {"username_tidak_valid": "username", "username_dipakai": "username",
-                                        "password_lemah": "password"}.get(err.code))
         else:
             flash(f"Operator {operator.username} dibuat. Sampaikan kata sandinya kepada operator.", "sukses")
             return redirect(url_for("admin.operator_daftar", desa_id=desa.id))
     elif form.errors:
         status = 422
     return render_template("admin/operator_daftar.html", desa_ini=desa, form=form,
-                           daftar=services.operator_desa(desa)), status
+                           daftar=layanan.operator_desa(desa)), status
 
 
 def _halaman_operator(desa, operator, form=None, status=200):
@@ -267,10 +253,9 @@ def operator_sandi(desa_id, operator_id):
     if not form.validate():
         return _halaman_operator(desa, operator, form, 422)
     try:
-        services.reset_sandi_operator(operator, form.password_baru.data)
-    except AdminError as err:
-        db.session.rollback()
-        return _halaman_operator(desa, operator, form, _gagal(err, form, "password_baru"))
+        layanan.reset_sandi_operator(operator, form.password_baru.data)
+    except Penolakan as err:
+        return _halaman_operator(desa, operator, form, _gagal(err, form, {"password": "password_baru"}))
     flash(f"Kata sandi operator {operator.username} diganti. Sampaikan kata sandi baru kepada operator.", "sukses")
     return redirect(url_for("admin.operator_lihat", desa_id=desa.id, operator_id=operator.id))
 
@@ -282,6 +267,6 @@ def operator_aktif(desa_id, operator_id):
     desa = _desa_atau_404(desa_id)
     operator = _operator_atau_404(desa, operator_id)
     aktif = request.form.get("aktif") == "1"
-    services.atur_operator_aktif(operator, aktif)
+    layanan.atur_operator_aktif(operator, aktif)
     flash(f"Operator {operator.username} {'diaktifkan' if aktif else 'dinonaktifkan'}.", "sukses")
     return redirect(url_for("admin.operator_daftar", desa_id=desa.id))

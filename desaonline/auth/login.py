@@ -10,7 +10,7 @@ from wtforms.validators import DataRequired, Length
 from desaonline.auth.decorators import tujuan_aman
 from desaonline.auth.passwords import burn_time, verify_secret
 from desaonline.auth.sessions import issue, login_web, logout_web
-from desaonline.errors import api_error
+from desaonline.errors import Penolakan
 from desaonline.extensions import db, limiter
 
 # Counts failed attempts only (deduct_when), per client address: a village hall's
@@ -74,5 +74,5 @@ def api_masuk(model, json_data):
     """``POST .../login {username, password}`` -> ``{token}`` for this host."""
     akun = cek_sandi(model, json_data["username"], json_data["password"])
     if akun is None:
-        api_error(401, "login_gagal", SALAH)
+        raise Penolakan(401, "login_gagal", SALAH)
     return {"token": issue(akun, "api")}

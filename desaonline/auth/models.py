@@ -5,7 +5,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desaonline.extensions import db
-from tenants.models import utcnow
+from desaonline.waktu import sekarang
 
 
 class Sesi(db.Model):
@@ -18,6 +18,6 @@ class Sesi(db.Model):
     # The desa whose host issued it; NULL for the kabupaten portal.
     desa_id: Mapped[int | None] = mapped_column(ForeignKey("desa.id", ondelete="CASCADE"), index=True)
     saluran: Mapped[str] = mapped_column(String(5))  # web | api
-    dibuat: Mapped[datetime] = mapped_column(default=utcnow)
+    dibuat: Mapped[datetime] = mapped_column(default=sekarang)
     kedaluwarsa: Mapped[datetime]
     dicabut: Mapped[bool] = mapped_column(default=False)

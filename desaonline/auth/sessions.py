@@ -6,15 +6,17 @@ other desa and on the portal. Each account model registers itself here with
 """
 import hashlib
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from apiflask import HTTPTokenAuth
 from flask import current_app, g
 from flask_login import login_user, logout_user
 from sqlalchemy import select, update
 
-from desaonline.extensions import db, login_manager
 from desaonline.auth.models import Sesi
+from desaonline.errors import process_api_error
+from desaonline.extensions import db, login_manager
+from desaonline.waktu import sekarang
 
 _AKUN_MODELS = {}
 
@@ -41,7 +43,7 @@ def issue(akun, saluran):
     hours = current_app.config["API_TOKEN_HOURS"] if saluran == "api" else 24 * 30
     db.session.add(Sesi(
         token_hash=_hash(token), jenis=akun.jenis_akun, akun_id=akun.id, desa_id=_host_desa_id(),
-        saluran=saluran, kedaluwarsa=datetime.now(timezone.utc) + timedelta(hours=hours),
+        saluran=saluran, kedaluwarsa=sekarang() + timedelta(hours=hours),
     ))
     db.session.commit()
     akun.sesi_token = token
@@ -55,8 +57,7 @@ def resolve(token, saluran):
     sesi = db.session.scalar(select(Sesi).where(Sesi.token_hash == _hash(token)))
     if sesi is None or sesi.dicabut or sesi.saluran != saluran or sesi.desa_id != _host_desa_id():
         return None
-    expires = sesi.kedaluwarsa if sesi.kedaluwarsa.tzinfo else sesi.kedaluwarsa.replace(tzinfo=timezone.utc)
-    if expires < datetime.now(timezone.utc):
+    if sesi.kedaluwarsa < sekarang():
         return None
     model = _AKUN_MODELS.get(sesi.jenis)
     akun = db.session.get(model, sesi.akun_id) if model else None
@@ -130,5 +131,4 @@ def _api_roles(akun):
 
 @api_auth.error_processor
 def _api_auth_error(error):
-    from desaonline.errors import process_api_error
     return process_api_error(error)

@@ -8,24 +8,24 @@ from sqlalchemy import select
 
 from desaonline.auth import sessions
 from desaonline.auth.passwords import burn_time, hash_secret
+from desaonline.errors import Penolakan
 from desaonline.extensions import db
 from desaonline.mandiri import kunci
-from desaonline.mandiri.kunci import Terkunci  # noqa: F401  (callers catch it from here)
-from desaonline.mandiri.models import Penduduk
+from desaonline.mandiri.kunci import Terkunci
+from desaonline.penduduk.models import Penduduk
 from desaonline.mandiri.pin import alasan_pin_ditolak, pin_acak, pin_cocok
 
 NIK = re.compile(r"^\d{16}$")
 PESAN_GAGAL = "NIK atau PIN salah."
 
 
-class MasukGagal(Exception):
+def _masuk_gagal():
     """Unknown NIK or wrong PIN: deliberately one and the same answer."""
+    return Penolakan(401, "login_gagal", PESAN_GAGAL)
 
 
-class PinDitolak(Exception):
-    def __init__(self, pesan, kode="pin_ditolak"):
-        super().__init__(pesan)
-        self.pesan, self.kode = pesan, kode
+def _pin_ditolak(pesan, kode="pin_ditolak", isian="pin_baru"):
+    return Penolakan(422, kode, pesan, {isian: pesan})
 
 
 def cari_nik(nik):
@@ -37,7 +37,8 @@ def cari_nik(nik):
 
 
 def masuk(nik, pin):
-    """The resident whose NIK and PIN these are; raises MasukGagal or Terkunci.
+    """The resident whose NIK and PIN these are; refuses with 401 (unknown NIK or wrong
+    PIN, the same answer) or 429 ``Terkunci``.
 
     Every path spends one argon2 check, so the time taken does not tell an unknown
     NIK from a wrong PIN either.
@@ -48,7 +49,7 @@ def masuk(nik, pin):
         burn_time(pin or "")
         kunci.periksa_nik_asing(nik)
         kunci.catat_nik_asing(nik)
-        raise MasukGagal(PESAN_GAGAL)
+        raise _masuk_gagal()
     try:
         kunci.periksa(penduduk)
     except Terkunci:
@@ -56,7 +57,7 @@ def masuk(nik, pin):
         raise
     if not pin_cocok(penduduk, pin):
         kunci.catat_gagal(penduduk)
-        raise MasukGagal(PESAN_GAGAL)
+        raise _masuk_gagal()
     kunci.catat_berhasil(penduduk)
     return penduduk
 
@@ -70,10 +71,10 @@ def ganti_pin(penduduk, pin_lama, pin_baru, tetap=None):
     kunci.periksa(penduduk)
     if not pin_cocok(penduduk, pin_lama):
         kunci.catat_gagal(penduduk)
-        raise PinDitolak("PIN lama salah.", "pin_lama_salah")
+        raise _pin_ditolak("PIN lama salah.", "pin_lama_salah", "pin_lama")
     alasan = alasan_pin_ditolak(penduduk, pin_baru, pin_lama)
     if alasan:
-        raise PinDitolak(alasan)
+        raise _pin_ditolak(alasan)
     penduduk.pin_hash = hash_secret(pin_baru)
     penduduk.wajib_ganti_pin = False
     # Every other session ends: whoever knew the old PIN is logged out.

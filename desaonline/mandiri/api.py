@@ -1,16 +1,11 @@
-"""The resident's JSON API (CONTRACT.md): login, PIN, biodata, family, contact."""
+"""The resident's JSON API (docs/api.md): login, PIN, biodata, family, contact."""
 from desaonline.auth.sessions import issue, revoke
-from desaonline.errors import api_error
 from desaonline.extensions import db
 from desaonline.mandiri import akun, api_bp as api
 from desaonline.mandiri.auth import current_penduduk, limit_gagal_pin, penduduk_api, penduduk_api_awal
-from desaonline.mandiri.data import anggota_keluarga, biodata
+from desaonline.penduduk.data import anggota_keluarga, biodata
 from desaonline.mandiri.kontak import kontak_desa
 from desaonline.mandiri.schemas import AnggotaOut, GantiPinIn, KontakOut, LoginPendudukIn, LoginPendudukOut, ProfilOut
-
-
-def _terkunci(err):
-    api_error(429, "akun_terkunci", err.pesan, headers={"Retry-After": str(err.detik)})
 
 
 @api.post("/login")
@@ -19,12 +14,7 @@ def _terkunci(err):
 @api.output(LoginPendudukOut)
 @api.doc(summary="Masuk dengan NIK dan PIN (PIN pertama: tanggal lahir YYYYMMDD)", responses=[401, 429])
 def login(json_data):
-    try:
-        penduduk = akun.masuk(json_data["nik"], json_data["pin"])
-    except akun.MasukGagal as err:
-        api_error(401, "login_gagal", str(err))
-    except akun.Terkunci as err:
-        _terkunci(err)
+    penduduk = akun.masuk(json_data["nik"], json_data["pin"])
     return {"token": issue(penduduk, "api"), "wajib_ganti_pin": penduduk.wajib_ganti_pin}
 
 
@@ -35,12 +25,7 @@ def login(json_data):
 @api.doc(summary="Ganti PIN (wajib setelah masuk pertama kali)", responses=[401, 422, 429])
 def ganti_pin(json_data):
     penduduk = current_penduduk()
-    try:
-        akun.ganti_pin(penduduk, json_data["pin_lama"], json_data["pin_baru"], tetap=penduduk.sesi_token)
-    except akun.Terkunci as err:
-        _terkunci(err)
-    except akun.PinDitolak as err:
-        api_error(422, err.kode, err.pesan)
+    akun.ganti_pin(penduduk, json_data["pin_lama"], json_data["pin_baru"], tetap=penduduk.sesi_token)
     db.session.commit()
     return "", 204
 

@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from desaonline.auth.decorators import peran_required
 from desaonline.auth.sessions import api_auth
-from desaonline.errors import api_error
+from desaonline.errors import Penolakan
 from desaonline.extensions import limiter
 from desaonline.mandiri import api_bp
 
@@ -27,7 +27,7 @@ def _pin_changed(view):
     @wraps(view)
     def wrapped(*args, **kwargs):
         if g.akun.wajib_ganti_pin:
-            api_error(403, "pin_change_required", "Ganti PIN terlebih dahulu.")
+            raise Penolakan(403, "pin_change_required", "Ganti PIN terlebih dahulu.")
         return view(*args, **kwargs)
     return wrapped
 

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from desaonline.extensions import db
-from desaonline.mandiri.models import Keluarga, Penduduk
+from desaonline.penduduk.models import Keluarga, Penduduk
 from tenants.models import Desa
 
 # (nama, jenis kelamin, tanggal lahir, hubungan, agama, status perkawinan, pekerjaan, pendidikan, no_hp)

@@ -10,14 +10,16 @@ exist.
 """
 import hashlib
 import math
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from flask import current_app
 from limits import parse
-from sqlalchemy import case, update
+from sqlalchemy import case, literal, update
 
+from desaonline.errors import Penolakan
 from desaonline.extensions import db, limiter
-from desaonline.mandiri.models import Penduduk
+from desaonline.penduduk.models import Penduduk
+from desaonline.waktu import WaktuUTC, sekarang
 from tenants import current_desa_id
 
 BATAS_GAGAL = 5
@@ -26,42 +28,36 @@ LAMA_KUNCI_MENIT = (5, 15, 60, 240, 1440)
 _NIK_ASING = parse(f"{BATAS_GAGAL}/{LAMA_KUNCI_MENIT[0]} minutes")
 
 
-class Terkunci(Exception):
+class Terkunci(Penolakan):
+    """429 while the account is locked, with Retry-After; ``menit`` for the operator's page."""
+
     def __init__(self, detik):
-        super().__init__(detik)
         self.detik = max(1, int(detik))
+        super().__init__(429, "akun_terkunci",
+                         f"Terlalu banyak PIN salah. Akun dikunci sementara, coba lagi dalam {self.menit} menit.",
+                         headers={"Retry-After": str(self.detik)})
 
     @property
     def menit(self):
         return math.ceil(self.detik / 60)
 
-    @property
-    def pesan(self):
-        return f"Terlalu banyak PIN salah. Akun dikunci sementara, coba lagi dalam {self.menit} menit."
-
-
-def _sekarang():
-    # Naive UTC: the column has no time zone, and PostgreSQL would shift an aware value.
-    return datetime.now(timezone.utc).replace(tzinfo=None)
-
 
 def periksa(penduduk):
     """Raise Terkunci while the account is locked."""
     sampai = penduduk.terkunci_sampai
-    if sampai is not None:
-        sampai = sampai.replace(tzinfo=None)
-        if sampai > _sekarang():
-            raise Terkunci((sampai - _sekarang()).total_seconds())
+    if sampai is not None and sampai > sekarang():
+        raise Terkunci((sampai - sekarang()).total_seconds())
 
 
 def catat_gagal(penduduk):
     """One more wrong PIN; the fifth in a row locks the account (one atomic statement)."""
-    sekarang = _sekarang()
+    kini = sekarang()
     kena = Penduduk.gagal_pin + 1 >= BATAS_GAGAL
-    lama = case(
-        *[(Penduduk.jumlah_kunci == i, sekarang + timedelta(minutes=m)) for i, m in enumerate(LAMA_KUNCI_MENIT)],
-        else_=sekarang + timedelta(minutes=LAMA_KUNCI_MENIT[-1]),
-    )
+    def sampai(menit):  # typed, so the value is stored as naive UTC like the column's others
+        return literal(kini + timedelta(minutes=menit), WaktuUTC())
+
+    lama = case(*[(Penduduk.jumlah_kunci == i, sampai(m)) for i, m in enumerate(LAMA_KUNCI_MENIT)],
+                else_=sampai(LAMA_KUNCI_MENIT[-1]))
     db.session.execute(
         update(Penduduk).where(Penduduk.id == penduduk.id).values(
             gagal_pin=case((kena, 0), else_=Penduduk.gagal_pin + 1),
@@ -97,7 +93,7 @@ def periksa_nik_asing(nik):
     kunci = _kunci_nik_asing(nik)
     if not limiter.limiter.test(_NIK_ASING, *kunci):
         reset, _ = limiter.limiter.get_window_stats(_NIK_ASING, *kunci)
-        raise Terkunci(reset - datetime.now(timezone.utc).timestamp())
+        raise Terkunci(reset - sekarang().timestamp())
 
 
 def catat_nik_asing(nik):

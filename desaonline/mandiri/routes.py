@@ -4,12 +4,14 @@ from flask_login import current_user
 
 from desaonline.auth.decorators import peran_required, tujuan_aman
 from desaonline.auth.sessions import login_web, logout_web
+from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.extensions import db
 from desaonline.mandiri import akun, bp
 from desaonline.mandiri.auth import limit_gagal_pin, penduduk_required
-from desaonline.mandiri.data import anggota_keluarga, biodata
+from desaonline.penduduk.data import anggota_keluarga, biodata
 from desaonline.mandiri.forms import GantiPinForm, MasukForm
-from desaonline.mandiri.kontak import kontak_desa, wa_tampil
+from desaonline.mandiri.kontak import kontak_desa
+from desaonline.whatsapp import wa_tampil
 
 login_required = peran_required(("penduduk",), "mandiri.masuk")
 
@@ -29,12 +31,9 @@ def masuk():
         return render_template("mandiri/masuk.html", form=form), 422 if form.errors else 200
     try:
         penduduk = akun.masuk(form.nik.data, form.pin.data)
-    except akun.MasukGagal as err:
-        flash(str(err), "galat")
-        return render_template("mandiri/masuk.html", form=form), 401  # 401: counted by the per-address limit
-    except akun.Terkunci as err:
+    except Penolakan as err:  # 401 is counted by the per-address limit; 429 carries Retry-After
         flash(err.pesan, "galat")
-        return render_template("mandiri/masuk.html", form=form), 429, {"Retry-After": str(err.detik)}
+        return render_template("mandiri/masuk.html", form=form), err.status, err.headers
     login_web(penduduk)
     if penduduk.wajib_ganti_pin:
         return redirect(url_for("mandiri.ganti_pin"))
@@ -50,13 +49,9 @@ def ganti_pin():
     if form.validate_on_submit():
         try:
             akun.ganti_pin(current_user._get_current_object(), form.pin_lama.data, form.pin_baru.data)
-        except akun.Terkunci as err:
-            flash(err.pesan, "galat")
-            return render_template("mandiri/ganti_pin.html", form=form), 429, {"Retry-After": str(err.detik)}
-        except akun.PinDitolak as err:
-            field = form.pin_lama if err.kode == "pin_lama_salah" else form.pin_baru
-            field.errors = [*field.errors, err.pesan]
-            status = 422
+        except Penolakan as err:
+            tampilkan_di_form(form, err)
+            return render_template("mandiri/ganti_pin.html", form=form), err.status, err.headers
         else:
             db.session.commit()
             login_web(current_user._get_current_object())  # every session ended: start this one again

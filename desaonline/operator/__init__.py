@@ -1,4 +1,4 @@
-"""The desa operator: login, residents, PIN resets, settings (desa host)."""
+"""The desa operator: login and dashboard (desa host); residents are in ``penduduk``, letters in ``surat``."""
 from desaonline.blueprints import fitur
 from tenants.guards import desa_host_only
 
@@ -6,5 +6,5 @@ bp, api_bp = fitur("operator", __name__, "/operator", "/api/v1/operator", desa_h
 
 
 def blueprints():
-    from desaonline.operator import api, penduduk, routes  # noqa: F401
+    from desaonline.operator import api, routes  # noqa: F401
     return [bp, api_bp]

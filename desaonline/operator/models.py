@@ -6,7 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from desaonline.auth.sessions import AkunMixin, register_akun
 from desaonline.extensions import db
-from tenants.models import utcnow
+from desaonline.waktu import sekarang
 from tenants.scoping import DesaScoped
 
 
@@ -18,7 +18,7 @@ class Operator(AkunMixin, DesaScoped, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     nama: Mapped[str | None] = mapped_column(String(120))
     aktif: Mapped[bool] = mapped_column(default=True)
-    dibuat: Mapped[datetime] = mapped_column(default=utcnow)
+    dibuat: Mapped[datetime] = mapped_column(default=sekarang)
     peran = "operator"
 
 

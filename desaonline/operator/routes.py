@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from desaonline.auth.login import halaman_keluar, halaman_masuk, limit_gagal_login
 from desaonline.extensions import db
-from desaonline.mandiri.models import Keluarga, Penduduk
+from desaonline.penduduk.models import Keluarga, Penduduk
 from desaonline.operator import bp
 from desaonline.operator.auth import operator_required
 from desaonline.operator.models import Operator

@@ -1,11 +1,9 @@
-"""Signing in the operator's JSON API (desa host)."""
-from flask import g, request
+"""Signing in the operator's JSON API (desa host): certificate and signing method."""
+from flask import request
 
-from desaonline.errors import api_error
 from desaonline.operator.auth import operator_api
 from desaonline.signing import api_bp as api, layanan, sertifikat
-from desaonline.signing.schemas import (SertifikatIn, SertifikatOut, TandaTanganIn, TandaTanganOut, UlangiIn,
-                                        UlangiOut)
+from desaonline.signing.schemas import SertifikatIn, SertifikatOut, TandaTanganIn, TandaTanganOut
 
 
 @api.before_request
@@ -15,10 +13,6 @@ def _batas_unggah():
         request.max_content_length = sertifikat.UKURAN_MAKS + 16 * 1024
 
 
-def _raise(err):
-    api_error(err.status, err.code, err.message)
-
-
 @api.post("/sertifikat")
 @operator_api
 @api.input(SertifikatIn, location="form_and_files")
@@ -26,11 +20,7 @@ def _raise(err):
 @api.doc(summary="Unggah sertifikat tanda tangan (PKCS#12) Kepala Desa", responses=[401, 403, 413, 422])
 def unggah_sertifikat(form_and_files_data):
     berkas = form_and_files_data["file"]
-    try:
-        baru = layanan.unggah_sertifikat(berkas.read(sertifikat.UKURAN_MAKS + 1), form_and_files_data["password"])
-    except layanan.TtdError as err:
-        _raise(err)
-    return baru
+    return layanan.unggah_sertifikat(berkas.read(sertifikat.UKURAN_MAKS + 1), form_and_files_data["password"])
 
 
 @api.get("/tanda-tangan")
@@ -47,21 +37,5 @@ def tanda_tangan():
 @api.output(TandaTanganOut)
 @api.doc(summary="Pilih cara menandatangani: sertifikat desa atau BSrE", responses=[401, 403, 422])
 def atur_tanda_tangan(json_data):
-    try:
-        layanan.atur_metode(json_data["metode"], json_data.get("bsre_nik"))
-    except layanan.TtdError as err:
-        _raise(err)
+    layanan.atur_metode(json_data["metode"], json_data.get("bsre_nik"))
     return layanan.ringkasan()
-
-
-@api.post("/surat/<int:surat_id>/ulangi")
-@operator_api
-@api.input(UlangiIn)
-@api.output(UlangiOut, status_code=202)
-@api.doc(summary="Kirim ulang surat yang gagal ditandatangani ke pekerja", responses=[401, 403, 404, 409, 422])
-def ulangi(surat_id, json_data):
-    try:
-        surat = layanan.ulangi_surat(surat_id, g.akun, json_data.get("passphrase"))
-    except layanan.TtdError as err:
-        _raise(err)
-    return {"id": surat.id, "status": "diproses"}

@@ -21,8 +21,3 @@ class MetodeForm(FlaskForm):
     bsre_nik = StringField("NIK Kepala Desa di BSrE", validators=[
         Optional(), Regexp(r"^\d{16}$", message="NIK harus 16 angka.")],
         render_kw={"inputmode": "numeric", "autocomplete": "off"})
-
-
-class UlangiForm(FlaskForm):
-    passphrase = PasswordField("Passphrase BSrE", validators=[Optional(), Length(max=256)],
-                               render_kw={"autocomplete": "off"})

@@ -5,7 +5,7 @@ from sqlalchemy import ForeignKey, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desaonline.extensions import db
-from tenants.models import utcnow
+from desaonline.waktu import sekarang
 from tenants.scoping import DesaScoped
 
 
@@ -23,7 +23,7 @@ class SertifikatDesa(DesaScoped, db.Model):
     berlaku_mulai: Mapped[datetime]
     berlaku_sampai: Mapped[datetime]
     aktif: Mapped[bool] = mapped_column(default=True)
-    dibuat: Mapped[datetime] = mapped_column(default=utcnow)
+    dibuat: Mapped[datetime] = mapped_column(default=sekarang)
 
 
 class PengaturanTtd(DesaScoped, db.Model):
@@ -34,4 +34,4 @@ class PengaturanTtd(DesaScoped, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     metode: Mapped[str] = mapped_column(String(10), default="sertifikat")  # sertifikat | bsre
     bsre_nik: Mapped[str | None] = mapped_column(String(16))
-    diubah: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    diubah: Mapped[datetime] = mapped_column(default=sekarang, onupdate=sekarang)

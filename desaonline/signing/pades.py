@@ -11,7 +11,7 @@
    so ``_SignedDataPades`` only names it ``ETSI.CAdES.detached``.
 3. RSA only: endesive labels an EC key's signature as RSA and produces a broken
    signature. Certificates with another key type are refused on upload
-   (``desaonline.signing.pkcs12``) and again here.
+   (``desaonline.signing.sertifikat``) and again here.
 4. ``aligned=0`` signs twice to size the /Contents placeholder; a fixed size signs
    once. 8192 bytes holds an RSA-4096 signature with a three-certificate chain; a
    bigger chain retries once with twice the room.
@@ -37,11 +37,11 @@ import types
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-WIB = ZoneInfo("Asia/Jakarta")
+from desaonline.waktu import WIB
+
 RUANG_TTD = 8192
 
 

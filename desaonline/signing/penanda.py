@@ -13,29 +13,24 @@ Two implementations of one interface (``Penanda.tandatangani``):
   stored. A re-sent or retried letter without it fails with a message asking the
   operator to approve it again with the passphrase.
 
-``pilih_penanda(desa_id, passphrase)`` picks the desa's signer.
+``pilih_penanda(passphrase)`` picks the current desa's signer; outside a desa's
+scope it refuses (``TanpaDesa``) rather than guess a desa.
 """
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 import requests
 from flask import current_app
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 
+from desaonline.errors import GagalProses
 from desaonline.extensions import db
 from desaonline.signing import pades, sertifikat
 from desaonline.signing.models import PengaturanTtd, SertifikatDesa
 from desaonline.surat.render import KotakTtd
-from tenants import current_desa_id
-
-
-class GagalTtd(Exception):
-    """Signing failed; ``sementara`` says whether trying again later may help."""
-
-    def __init__(self, pesan, sementara=False):
-        super().__init__(pesan)
-        self.sementara = sementara
+from desaonline.waktu import WIB, sekarang
+from tenants.scoping import desa_wajib
 
 
 @dataclass(frozen=True)
@@ -49,7 +44,7 @@ class KeteranganTtd:
 
 
 def teks_kotak(ket: KeteranganTtd) -> str:
-    waktu = ket.waktu.astimezone(pades.WIB)
+    waktu = ket.waktu.astimezone(WIB)
     return (f"Ditandatangani secara elektronik oleh\n{ket.nama}\n{ket.jabatan}\n"
             f"{waktu:%d-%m-%Y %H:%M} WIB")
 
@@ -107,17 +102,17 @@ class BsreRemoteSigner(Penanda):
             resp = requests.post(f"{self.url}/api/sign/pdf", auth=self.auth, data=data,
                                  files={"file": ("surat.pdf", pdf, "application/pdf")}, timeout=self.timeout)
         except requests.RequestException as err:
-            raise GagalTtd(f"Layanan BSrE tidak dapat dihubungi: {err.__class__.__name__}", sementara=True) from err
+            raise GagalProses(f"Layanan BSrE tidak dapat dihubungi: {err.__class__.__name__}", sementara=True) from err
         finally:
             self.passphrase = None  # used once
         if resp.status_code == 200 and resp.content.startswith(b"%PDF"):
             return resp.content
         pesan = _pesan_bsre(resp)
         if resp.status_code in (401, 403):
-            raise GagalTtd(f"Akun esign client BSrE ditolak: {pesan}")
+            raise GagalProses(f"Akun esign client BSrE ditolak: {pesan}")
         if resp.status_code >= 500 or resp.status_code == 429:
-            raise GagalTtd(f"Layanan BSrE sedang bermasalah ({resp.status_code}): {pesan}", sementara=True)
-        raise GagalTtd(f"BSrE menolak penandatanganan: {pesan}")
+            raise GagalProses(f"Layanan BSrE sedang bermasalah ({resp.status_code}): {pesan}", sementara=True)
+        raise GagalProses(f"BSrE menolak penandatanganan: {pesan}")
 
 
 def _pesan_bsre(resp):
@@ -133,27 +128,18 @@ _lokal: dict[int, tuple[str, LocalPkcs12Signer]] = {}
 _kunci_lokal = threading.Lock()
 
 
-# Built once per process (the desa as a bound value): a worker runs them for every letter.
+# Built once per process: a worker runs it for every letter (the listener adds the desa).
 _SERTIFIKAT_AKTIF = (select(SertifikatDesa.id, SertifikatDesa.sidik_sha256, SertifikatDesa.berlaku_sampai)
                      .where(SertifikatDesa.aktif.is_(True)).order_by(SertifikatDesa.id.desc()).limit(1))
-_SERTIFIKAT_DESA = (_SERTIFIKAT_AKTIF.where(SertifikatDesa.desa_id == bindparam("p_desa"))
-                    .execution_options(tanpa_scope=True))
-_PENGATURAN_DESA = (select(PengaturanTtd).where(PengaturanTtd.desa_id == bindparam("p_desa"))
-                    .execution_options(tanpa_scope=True))
-
-
-def _di_desa(stmt_desa, stmt_tanpa_desa):
-    desa_id = current_desa_id()
-    return (stmt_tanpa_desa, None) if desa_id is None else (stmt_desa, {"p_desa": desa_id})
 
 
 def _penanda_lokal():
-    info = db.session.execute(*_di_desa(_SERTIFIKAT_DESA, _SERTIFIKAT_AKTIF)).first()
+    desa_wajib()
+    info = db.session.execute(_SERTIFIKAT_AKTIF).first()
     if info is None:
-        raise GagalTtd("Sertifikat tanda tangan Kepala Desa belum diunggah (menu Sertifikat).")
-    berlaku = info.berlaku_sampai if info.berlaku_sampai.tzinfo else info.berlaku_sampai.replace(tzinfo=timezone.utc)
-    if berlaku < datetime.now(timezone.utc):
-        raise GagalTtd("Sertifikat tanda tangan Kepala Desa sudah kedaluwarsa; unggah sertifikat baru.")
+        raise GagalProses("Sertifikat tanda tangan Kepala Desa belum diunggah (menu Sertifikat).")
+    if info.berlaku_sampai < sekarang():
+        raise GagalProses("Sertifikat tanda tangan Kepala Desa sudah kedaluwarsa; unggah sertifikat baru.")
     tersimpan = _lokal.get(info.id)
     if tersimpan is not None and tersimpan[0] == info.sidik_sha256:
         return tersimpan[1]
@@ -162,13 +148,18 @@ def _penanda_lokal():
         try:
             penanda = LocalPkcs12Signer(sertifikat.muat(baris), baris.penerbit)
         except Exception as err:  # noqa: BLE001: wrong key, damaged row
-            raise GagalTtd(f"Sertifikat tersimpan tidak dapat dibuka: {err}") from err
+            raise GagalProses(f"Sertifikat tersimpan tidak dapat dibuka: {err}") from err
         _lokal[info.id] = (info.sidik_sha256, penanda)
         return penanda
 
 
+_PENGATURAN = select(PengaturanTtd)
+
+
 def pengaturan() -> PengaturanTtd | None:
-    return db.session.scalar(*_di_desa(_PENGATURAN_DESA, select(PengaturanTtd)))
+    """How the current desa signs (None: not chosen yet, the uploaded certificate)."""
+    desa_wajib()
+    return db.session.scalar(_PENGATURAN)
 
 
 def perlu_passphrase() -> bool:
@@ -184,10 +175,10 @@ def pilih_penanda(passphrase: str | None = None) -> Penanda:
         return _penanda_lokal()
     cfg = current_app.config
     if not cfg.get("BSRE_URL"):
-        raise GagalTtd("Alamat esign client BSrE (BSRE_URL) belum diatur oleh kabupaten.")
+        raise GagalProses("Alamat esign client BSrE (BSRE_URL) belum diatur oleh kabupaten.")
     if not p.bsre_nik:
-        raise GagalTtd("NIK Kepala Desa untuk BSrE belum diisi (menu Sertifikat).")
+        raise GagalProses("NIK Kepala Desa untuk BSrE belum diisi (menu Sertifikat).")
     if not passphrase:
-        raise GagalTtd("Passphrase BSrE Kepala Desa diperlukan: ulangi surat ini dan ketik passphrase-nya.")
+        raise GagalProses("Passphrase BSrE Kepala Desa diperlukan: ulangi surat ini dan ketik passphrase-nya.")
     return BsreRemoteSigner(cfg["BSRE_URL"], cfg.get("BSRE_USERNAME") or "", cfg.get("BSRE_PASSWORD") or "",
                             p.bsre_nik, passphrase, timeout=float(cfg.get("BSRE_TIMEOUT", 60)))

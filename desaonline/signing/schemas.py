@@ -33,13 +33,3 @@ class TandaTanganOut(Schema):
     berlaku_mulai = DateTime(allow_none=True)
     berlaku_sampai = DateTime(allow_none=True)
     sidik_sha256 = String(allow_none=True, metadata={"description": "SHA-256 sertifikat (DER)"})
-
-
-class UlangiIn(Schema):
-    passphrase = String(load_default=None, validate=Length(1, 256),
-                        metadata={"description": "passphrase BSrE Kepala Desa (hanya desa yang memakai BSrE)"})
-
-
-class UlangiOut(Schema):
-    id = Integer()
-    status = String()

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from sqlalchemy import select, update
 
+from desaonline.errors import Penolakan
 from desaonline.extensions import db
 from desaonline.signing import kunci
 from desaonline.signing.models import SertifikatDesa
@@ -23,8 +24,9 @@ from desaonline.signing.models import SertifikatDesa
 UKURAN_MAKS = 256 * 1024  # a PKCS#12 with a long chain is a few kilobytes
 
 
-class SertifikatDitolak(ValueError):
-    """The upload is not a usable signing certificate; ``str()`` is for the operator."""
+def _ditolak(pesan):
+    """The upload is refused with the reason, next to the file field."""
+    return Penolakan(422, "sertifikat_ditolak", pesan, {"file": pesan})
 
 
 @dataclass(frozen=True)
@@ -58,42 +60,42 @@ def buka(data: bytes, sandi: str) -> IsiPkcs12:
 
 
 def periksa(data: bytes, sandi: str, sekarang: datetime | None = None) -> IsiPkcs12:
-    """Open and check an uploaded PKCS#12; raises ``SertifikatDitolak`` with the reason."""
+    """Open and check an uploaded PKCS#12; raises ``Penolakan`` with the reason."""
     if not data:
-        raise SertifikatDitolak("Berkas sertifikat kosong.")
+        raise _ditolak("Berkas sertifikat kosong.")
     if len(data) > UKURAN_MAKS:
-        raise SertifikatDitolak("Berkas sertifikat terlalu besar.")
+        raise _ditolak("Berkas sertifikat terlalu besar.")
     try:
         asn1_pkcs12.Pfx.load(data).native  # the structure, before any password
     except Exception as err:  # noqa: BLE001: asn1crypto raises many kinds on garbage
-        raise SertifikatDitolak("Berkas bukan sertifikat PKCS#12 (.p12/.pfx) atau rusak.") from err
+        raise _ditolak("Berkas bukan sertifikat PKCS#12 (.p12/.pfx) atau rusak.") from err
     try:
         isi = buka(data, sandi)
     except ValueError as err:
-        raise SertifikatDitolak("Kata sandi sertifikat salah.") from err
+        raise _ditolak("Kata sandi sertifikat salah.") from err
     except Exception as err:  # noqa: BLE001: unsupported algorithms and the like
-        raise SertifikatDitolak(f"Sertifikat tidak dapat dibuka: {err}") from err
+        raise _ditolak(f"Sertifikat tidak dapat dibuka: {err}") from err
     if isi.key is None:
-        raise SertifikatDitolak("Berkas tidak berisi kunci privat; ekspor ulang sertifikat beserta kuncinya.")
+        raise _ditolak("Berkas tidak berisi kunci privat; ekspor ulang sertifikat beserta kuncinya.")
     if isi.cert is None:
-        raise SertifikatDitolak("Berkas tidak berisi sertifikat.")
+        raise _ditolak("Berkas tidak berisi sertifikat.")
     if not isinstance(isi.key, rsa.RSAPrivateKey):
         # endesive labels an EC signature as RSA and the PDF would not validate.
-        raise SertifikatDitolak("Kunci sertifikat bukan RSA (misalnya EC). Hanya sertifikat RSA yang didukung.")
+        raise _ditolak("Kunci sertifikat bukan RSA (misalnya EC). Hanya sertifikat RSA yang didukung.")
     if isi.key.public_key().public_numbers() != isi.cert.public_key().public_numbers():
-        raise SertifikatDitolak("Kunci privat tidak cocok dengan sertifikatnya.")
+        raise _ditolak("Kunci privat tidak cocok dengan sertifikatnya.")
     sekarang = sekarang or datetime.now(timezone.utc)
     if _utc(isi.cert.not_valid_before_utc) > sekarang:
-        raise SertifikatDitolak("Sertifikat belum berlaku.")
+        raise _ditolak("Sertifikat belum berlaku.")
     if _utc(isi.cert.not_valid_after_utc) < sekarang:
-        raise SertifikatDitolak("Sertifikat sudah kedaluwarsa.")
+        raise _ditolak("Sertifikat sudah kedaluwarsa.")
     try:
         usage = isi.cert.extensions.get_extension_for_class(x509.KeyUsage).value
     except x509.ExtensionNotFound as err:
-        raise SertifikatDitolak("Sertifikat tidak menyebut penggunaan kunci untuk tanda tangan "
+        raise _ditolak("Sertifikat tidak menyebut penggunaan kunci untuk tanda tangan "
                                 "(key usage digitalSignature/nonRepudiation).") from err
     if not (usage.digital_signature or usage.content_commitment):
-        raise SertifikatDitolak("Sertifikat tidak boleh dipakai untuk tanda tangan "
+        raise _ditolak("Sertifikat tidak boleh dipakai untuk tanda tangan "
                                 "(key usage digitalSignature/nonRepudiation tidak ada).")
     return isi
 

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
+from desaonline.errors import Penolakan
 from desaonline.extensions import db
 from desaonline.surat import katalog
-from desaonline.surat.galat import SuratError
-from desaonline.surat.models import STATUS, Surat
+from desaonline.surat.models import Surat
+from desaonline.surat.status import DIKIRIM
 
 PER_HALAMAN = 20
 PER_HALAMAN_MAKS = 100
-STATUS_OPERATOR = tuple(s for s in STATUS if s != "konsep")   # a draft is the resident's own
 
 
 @dataclass
@@ -60,20 +60,20 @@ def _halaman(syarat, halaman, per_halaman):
 
 
 def periksa_saringan(status=None, jenis=None):
-    """(status, jenis) from the query string, or SuratError naming what is wrong."""
+    """(status, jenis) from the query string, or Penolakan naming what is wrong."""
     status = (status or "").strip() or None
     jenis = (jenis or "").strip() or None
-    if status is not None and status not in STATUS_OPERATOR:
-        raise SuratError(422, "status_tidak_dikenal", "Status tidak dikenal; pilih salah satu dari "
-                         + ", ".join(STATUS_OPERATOR) + ".")
+    if status is not None and status not in DIKIRIM:
+        raise Penolakan(422, "status_tidak_dikenal", "Status tidak dikenal; pilih salah satu dari "
+                         + ", ".join(DIKIRIM) + ".")
     if jenis is not None and katalog.jenis(jenis) is None:
-        raise SuratError(422, "jenis_tidak_dikenal", f"Jenis surat '{jenis}' tidak dikenal.")
+        raise Penolakan(422, "jenis_tidak_dikenal", f"Jenis surat '{jenis}' tidak dikenal.")
     return status, jenis
 
 
 def antrean_operator(status=None, jenis=None, halaman=1, per_halaman=PER_HALAMAN):
     status, jenis = periksa_saringan(status, jenis)
-    syarat = [Surat.status == status if status else Surat.status.in_(STATUS_OPERATOR)]
+    syarat = [Surat.status == status if status else Surat.status.in_(DIKIRIM)]
     if jenis:
         syarat.append(Surat.jenis == jenis)
     return _halaman(syarat, halaman, per_halaman)

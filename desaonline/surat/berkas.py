@@ -4,8 +4,10 @@ import re
 
 from flask import send_file
 
+from desaonline.errors import Penolakan
 from desaonline.surat import arsip
-from desaonline.surat.galat import SuratError
+from desaonline.surat.render import render_pdf
+from desaonline.surat.status import SELESAI
 from desaonline.surat.susun import susun_dokumen
 
 
@@ -16,7 +18,6 @@ def _nama_berkas(surat, awalan):
 
 def pratinjau(surat):
     """The draft as PDF, marked KONSEP, with no number and no signature."""
-    from desaonline.surat.render import render_pdf  # the signing engineer's renderer
     pdf = render_pdf(susun_dokumen(surat, konsep=True))
     respon = send_file(io.BytesIO(pdf), mimetype="application/pdf", as_attachment=False,
                        download_name=_nama_berkas(surat, "konsep"))
@@ -26,8 +27,8 @@ def pratinjau(surat):
 
 def unduh(surat):
     """The signed letter once it is ``selesai``; 409 before."""
-    if surat.status != "selesai" or not surat.pdf_path:
-        raise SuratError(409, "surat_belum_selesai",
+    if surat.status != SELESAI or not surat.pdf_path:
+        raise Penolakan(409, "surat_belum_selesai",
                          f"Surat belum selesai ditandatangani (status: {surat.status}).")
     respon = send_file(arsip.buka(surat.pdf_path), mimetype="application/pdf", as_attachment=True,
                        download_name=_nama_berkas(surat, "surat"), conditional=True)

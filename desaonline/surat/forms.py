@@ -5,9 +5,10 @@ from flask_wtf.file import FileField
 from wtforms import (BooleanField, IntegerField, PasswordField, SelectField, StringField, SubmitField,
                      TextAreaField)
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Length, Optional
 
-from desaonline.surat import katalog
-from desaonline.surat.antrean import STATUS_OPERATOR
+from desaonline.surat import isian as isian_surat, katalog
+from desaonline.surat.status import DIAJUKAN, DIKIRIM
 from desaonline.surat.pejabat import ATAS_NAMA
 from desaonline.surat.pengaturan import KERTAS, PENOMORAN
 
@@ -21,19 +22,6 @@ def pilihan(pasangan):
 
 class AksiForm(FlaskForm):
     """A button that changes something (Ajukan, Hapus, Batalkan): CSRF only."""
-
-
-def _field_isian(isian):
-    label = isian.label if isian.wajib else f"{isian.label} (tidak wajib)"
-    kw = {"label": label, "description": isian.petunjuk or ""}
-    if isian.jenis == "teks_panjang":
-        return TextAreaField(render_kw={"rows": 3, "maxlength": 1000}, **kw)
-    if isian.jenis == "pilihan":
-        return SelectField(choices=pilihan([("", "- Pilih -")] + [(p, p) for p in isian.pilihan]),
-                           validate_choice=False, **kw)
-    render = {"tanggal": {"type": "date"}, "jam": {"type": "time"}, "angka": _ANGKA, "uang": _ANGKA,
-              "nik": {**_ANGKA, "maxlength": 16, "pattern": "[0-9]{16}"}}.get(isian.jenis, {"maxlength": 200})
-    return StringField(render_kw=render, **kw)
 
 
 def form_surat(jenis, anggota, daftar_pejabat, **kwargs):
@@ -57,7 +45,7 @@ def form_surat(jenis, anggota, daftar_pejabat, **kwargs):
         simpan = SubmitField("Simpan")
 
     for isian in jenis.isian:
-        setattr(FormSurat, isian.nama, _field_isian(isian))
+        setattr(FormSurat, isian.nama, isian_surat.field(isian))
     form = FormSurat(**kwargs)
     form.isian_jenis = [form[i.nama] for i in jenis.isian]
     return form
@@ -71,27 +59,14 @@ def data_form_surat(form, jenis):
     return data
 
 
-def tandai_galat(form, err):
-    """Show a service's per-field messages next to their fields; returns what no field took."""
-    sisa = []
-    for nama, pesan in err.rincian.items():
-        if nama in form:
-            form[nama].errors = list(form[nama].errors or []) + [pesan]
-        else:
-            sisa.append(pesan)
-    if not err.rincian:
-        sisa.append(err.message)
-    return sisa
-
-
 class SaringForm(FlaskForm):
     """The operator's queue filter (GET: nothing changes, no CSRF)."""
 
     class Meta:
         csrf = False
 
-    status = SelectField("Status", choices=pilihan([("", "Semua status")] + [(s, s) for s in STATUS_OPERATOR]),
-                         default="diajukan")
+    status = SelectField("Status", choices=pilihan([("", "Semua status")] + [(s, s) for s in DIKIRIM]),
+                         default=DIAJUKAN)
     jenis = SelectField("Jenis surat", choices=pilihan([("", "Semua jenis")] + [(j.kode, j.nama) for j in katalog.DAFTAR]))
     tampilkan = SubmitField("Tampilkan")
 
@@ -101,6 +76,12 @@ class SetujuiForm(FlaskForm):
     passphrase = PasswordField("Passphrase BSrE Kepala Desa",
                                description="Diketik oleh Kepala Desa; dipakai sekali dan tidak disimpan.")
     setujui = SubmitField("Setujui")
+
+
+class UlangiForm(FlaskForm):
+    passphrase = PasswordField("Passphrase BSrE Kepala Desa", validators=[Optional(), Length(max=256)],
+                               render_kw={"autocomplete": "off"})
+    ulangi = SubmitField("Ulangi Penandatanganan")
 
 
 class TolakForm(FlaskForm):

@@ -10,8 +10,8 @@ Kode klasifikasi follow the Tata Naskah Dinas classification most desa use
 import re
 from dataclasses import dataclass, field
 
-# Kinds of field a type may ask for (how the form shows them and how they are checked).
-JENIS_ISIAN = ("teks", "teks_panjang", "tanggal", "jam", "angka", "uang", "nik", "pilihan")
+from desaonline.surat.isian import JENIS as JENIS_ISIAN
+
 
 # Kode klasifikasi: 470, 474.1, 400.12.2.1
 KLASIFIKASI = re.compile(r"^\d{1,4}(\.\d{1,4}){0,3}$")

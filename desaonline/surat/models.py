@@ -5,13 +5,9 @@ from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, Uniqu
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desaonline.extensions import db
-from desaonline.mandiri.models import Penduduk
-from tenants.models import utcnow
+from desaonline.penduduk.models import Penduduk
+from desaonline.waktu import sekarang
 from tenants.scoping import DesaScoped
-
-# konsep -> diajukan -> (ditolak | diproses -> selesai | gagal); dibatalkan before approval.
-STATUS = ("konsep", "diajukan", "ditolak", "diproses", "selesai", "gagal", "dibatalkan")
-
 
 class PengaturanSurat(DesaScoped, db.Model):
     """A desa's letter settings: letterhead, paper, numbering."""
@@ -84,7 +80,7 @@ class Surat(DesaScoped, db.Model):
     keterangan: Mapped[str | None] = mapped_column(Text)
     data: Mapped[dict] = mapped_column(JSON, default=dict)  # the letter type's own fields
     pejabat_id: Mapped[int] = mapped_column(ForeignKey("pejabat.id"))
-    status: Mapped[str] = mapped_column(String(12), default="konsep")
+    status: Mapped[str] = mapped_column(String(12))  # the vocabulary and its steps: surat/status.py
     alasan_tolak: Mapped[str | None] = mapped_column(Text)
     # Set at approval, never at submission.
     nomor: Mapped[str | None] = mapped_column(String(120))
@@ -104,8 +100,8 @@ class Surat(DesaScoped, db.Model):
     pdf_path: Mapped[str | None] = mapped_column(String(255))
     alasan_gagal: Mapped[str | None] = mapped_column(Text)
     percobaan: Mapped[int] = mapped_column(default=0)
-    dibuat: Mapped[datetime] = mapped_column(default=utcnow)
-    diubah: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    dibuat: Mapped[datetime] = mapped_column(default=sekarang)
+    diubah: Mapped[datetime] = mapped_column(default=sekarang, onupdate=sekarang)
     diajukan: Mapped[datetime | None]
     disetujui: Mapped[datetime | None]
     selesai: Mapped[datetime | None]
@@ -122,7 +118,7 @@ class RiwayatSurat(DesaScoped, db.Model):
     __tablename__ = "riwayat_surat"
     id: Mapped[int] = mapped_column(primary_key=True)
     surat_id: Mapped[int] = mapped_column(ForeignKey("surat.id", ondelete="CASCADE"), index=True)
-    waktu: Mapped[datetime] = mapped_column(default=utcnow)
+    waktu: Mapped[datetime] = mapped_column(default=sekarang)
     status: Mapped[str] = mapped_column(String(12))
     aktor: Mapped[str] = mapped_column(String(10))  # penduduk | operator | sistem
     aktor_nama: Mapped[str | None] = mapped_column(String(120))

@@ -5,7 +5,7 @@ import re
 from sqlalchemy import select, update
 
 from desaonline.extensions import db
-from desaonline.surat.galat import SuratError
+from desaonline.errors import Penolakan
 from desaonline.surat.models import Pejabat
 
 ATAS_NAMA = {"": "Langsung (tanpa a.n./u.b.)", "a.n.": "a.n. (atas nama)", "u.b.": "u.b. (untuk beliau)"}
@@ -56,7 +56,7 @@ def _periksa(data):
     if kepala_desa and atas_nama:
         rincian["atas_nama"] = "Kepala Desa menandatangani langsung, tanpa a.n./u.b."
     if rincian:
-        raise SuratError(422, "data_tidak_valid", " ".join(rincian.values()), rincian)
+        raise Penolakan(422, "data_tidak_valid", " ".join(rincian.values()), rincian)
     return {"nama": nama, "jabatan": jabatan, "nip": nip or None, "atas_nama": atas_nama or None,
             "kepala_desa": kepala_desa}
 

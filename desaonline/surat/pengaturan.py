@@ -5,13 +5,13 @@ so the queries here never name the desa.
 """
 from sqlalchemy import select
 
-from desaonline.admin.services import AdminError, normalisasi_wa
+from desaonline import whatsapp
 from desaonline.extensions import db
 from desaonline.surat import katalog
-from desaonline.surat.galat import SuratError
+from desaonline.errors import Penolakan
 from desaonline.surat.models import JenisSuratDesa, PengaturanSurat
 from desaonline.surat.penomoran import FORMAT_BAWAAN, periksa_format
-from tenants import current_desa_id
+from tenants.scoping import desa_wajib
 from tenants.models import Desa
 
 KERTAS = ("A4", "F4")
@@ -22,7 +22,7 @@ _PNG, _JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
 
 def desa_ini():
     """The current desa's row (kecamatan and kabupaten reachable through it)."""
-    return db.session.get(Desa, current_desa_id())
+    return db.session.get(Desa, desa_wajib())
 
 
 def sebutan(desa):
@@ -51,8 +51,7 @@ def pengaturan_bawaan(desa):
 def pengaturan(desa=None):
     """The desa's saved settings, or its defaults."""
     desa = desa or desa_ini()
-    # Named explicitly: the worker may call this outside a request's desa scope.
-    tersimpan = db.session.scalar(select(PengaturanSurat).where(PengaturanSurat.desa_id == desa.id))
+    tersimpan = db.session.scalar(select(PengaturanSurat))
     return tersimpan if tersimpan is not None else pengaturan_bawaan(desa)
 
 
@@ -82,19 +81,19 @@ def _wa_daftar(teks, rincian):
         if not bagian.strip():
             continue
         try:
-            hasil.append(normalisasi_wa(bagian))
-        except AdminError:
-            rincian["wa_operator_lain"] = f"Nomor WhatsApp '{bagian.strip()}' tidak valid, contoh 081234567890."
+            hasil.append(whatsapp.normalisasi(bagian, "wa_operator_lain"))
+        except Penolakan as err:
+            rincian.update(err.rincian)
     return ", ".join(hasil) or None
 
 
 def periksa_logo(isi):
     """PNG or JPEG up to 512 KB (it is printed on every letter)."""
     if len(isi) > LOGO_MAKS:
-        raise SuratError(422, "logo_terlalu_besar", "Logo paling besar 512 KB.", {"logo": "Logo paling besar 512 KB."})
+        raise Penolakan(422, "logo_terlalu_besar", "Logo paling besar 512 KB.", {"logo": "Logo paling besar 512 KB."})
     if not isi.startswith((_PNG, _JPEG)):
         pesan = "Logo harus berupa gambar PNG atau JPEG."
-        raise SuratError(422, "logo_tidak_valid", pesan, {"logo": pesan})
+        raise Penolakan(422, "logo_tidak_valid", pesan, {"logo": pesan})
     return isi
 
 
@@ -120,7 +119,7 @@ def simpan_pengaturan(data, logo=None, hapus_logo=False):
         nilai[f"margin_{sisi}_mm"] = _angka(data, f"margin_{sisi}_mm", f"Margin {sisi}", 5, 50, rincian)
     try:
         nilai["format_nomor"] = periksa_format(data.get("format_nomor"), nilai["penomoran"] or "per_jenis")
-    except SuratError as err:
+    except Penolakan as err:
         rincian.update(err.rincian)
     nilai["wa_operator_lain"] = _wa_daftar(data.get("wa_operator_lain"), rincian)
     kontak = {
@@ -129,16 +128,16 @@ def simpan_pengaturan(data, logo=None, hapus_logo=False):
         "email": _teks(data, "email", "Email", 120, False, rincian) or None,
     }
     try:
-        kontak["wa_operator"] = normalisasi_wa(data.get("wa_operator"))
-    except AdminError as err:
-        rincian["wa_operator"] = err.message
+        kontak["wa_operator"] = whatsapp.normalisasi(data.get("wa_operator"))
+    except Penolakan as err:
+        rincian.update(err.rincian)
     if logo:
         try:
             periksa_logo(logo)
-        except SuratError as err:
+        except Penolakan as err:
             rincian.update(err.rincian)
     if rincian:
-        raise SuratError(422, "data_tidak_valid", "Periksa kembali isian yang ditandai.", rincian)
+        raise Penolakan(422, "data_tidak_valid", "Periksa kembali isian yang ditandai.", rincian)
 
     baris = db.session.scalar(select(PengaturanSurat))
     if baris is None:
@@ -196,9 +195,9 @@ def simpan_jenis(pilihan):
         elif klasifikasi and not katalog.klasifikasi_sah(klasifikasi):
             rincian[kode] = f"Kode klasifikasi '{klasifikasi}' tidak valid, contoh 470 atau 474.1."
     if rincian:
-        raise SuratError(422, "data_tidak_valid", "Periksa kembali isian yang ditandai.", rincian)
+        raise Penolakan(422, "data_tidak_valid", "Periksa kembali isian yang ditandai.", rincian)
     if not any(aktif for aktif, _k in pilihan.values()) and len(pilihan) == len(katalog.KATALOG):
-        raise SuratError(422, "tidak_ada_jenis", "Pilih paling sedikit satu jenis surat.")
+        raise Penolakan(422, "tidak_ada_jenis", "Pilih paling sedikit satu jenis surat.")
     ada = {j.kode: j for j in db.session.scalars(select(JenisSuratDesa))}
     for kode, (aktif, klasifikasi) in pilihan.items():
         baris = ada.get(kode)

@@ -14,7 +14,7 @@ from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from desaonline.extensions import db
-from desaonline.surat.galat import SuratError
+from desaonline.errors import Penolakan
 from desaonline.surat.models import NomorUrut
 
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -36,11 +36,11 @@ PANJANG_MAKS = 120
 
 
 def periksa_format(fmt, penomoran="per_jenis"):
-    """The format if it is usable; SuratError (with a message saying why) if not."""
+    """The format if it is usable; Penolakan (with a message saying why) if not."""
     fmt = (fmt or "").strip()
 
     def salah(pesan):
-        raise SuratError(422, "format_nomor_tidak_valid", pesan, {"format_nomor": pesan})
+        raise Penolakan(422, "format_nomor_tidak_valid", pesan, {"format_nomor": pesan})
 
     if not fmt:
         salah("Format nomor wajib diisi.")

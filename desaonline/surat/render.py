@@ -25,7 +25,7 @@ from reportlab.platypus import (CondPageBreak, Flowable, HRFlowable, Image, Keep
                                 SimpleDocTemplate, Spacer, Table, TableStyle)
 
 from desaonline.surat.dokumen import DokumenSurat
-from desaonline.templating import tanggal as tanggal_indonesia
+from desaonline.waktu import tanggal_indonesia
 
 # F4 ("folio") is what many Indonesian offices print on.
 KERTAS = {"A4": (210 * mm, 297 * mm), "F4": (215 * mm, 330 * mm)}

@@ -4,8 +4,8 @@ from apiflask.fields import Boolean, Date, DateTime, Dict, Integer, List, Nested
 from apiflask.validators import Length, OneOf
 from marshmallow import INCLUDE
 
-from desaonline.surat.antrean import PER_HALAMAN, PER_HALAMAN_MAKS, STATUS_OPERATOR
-from desaonline.surat.models import STATUS
+from desaonline.surat.antrean import PER_HALAMAN, PER_HALAMAN_MAKS
+from desaonline.surat.status import DIKIRIM, STATUS
 
 _TEKS = {"description": "teks apa adanya; tidak pernah ditafsirkan sebagai markup"}
 
@@ -133,7 +133,7 @@ class HalamanIn(Schema):
 
 
 class AntreanIn(HalamanIn):
-    status = String(load_default=None, validate=OneOf(STATUS_OPERATOR),
+    status = String(load_default=None, validate=OneOf(DIKIRIM),
                     metadata={"description": "saring menurut status; bawaan: semua kecuali konsep"})
     jenis = String(load_default=None, metadata={"description": "saring menurut kode jenis surat"})
 
@@ -185,3 +185,13 @@ class PejabatOut(Schema):
 
 class IdOut(Schema):
     id = Integer()
+
+
+class UlangiIn(Schema):
+    passphrase = String(load_default=None, validate=Length(1, 256),
+                        metadata={"description": "passphrase BSrE Kepala Desa (hanya desa yang memakai BSrE)"})
+
+
+class UlangiOut(Schema):
+    id = Integer()
+    status = String()

@@ -4,7 +4,8 @@ from collections import defaultdict
 from sqlalchemy import func, select
 
 from desaonline.extensions import db
-from desaonline.surat.models import STATUS, Surat
+from desaonline.surat.models import Surat
+from desaonline.surat.status import STATUS
 
 
 def per_desa(desa_ids):

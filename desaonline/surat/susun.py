@@ -5,20 +5,19 @@ Both the draft preview and the workers' final letter come from here, so the
 signed letter says exactly what the resident previewed, plus number and signature.
 Everything returned is plain text; the renderer escapes it.
 """
-from datetime import date
-
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
+from desaonline.errors import GagalProses
 from desaonline.extensions import db
-from desaonline.mandiri.models import Keluarga, Penduduk
+from desaonline.penduduk.models import Penduduk
 from desaonline.surat import katalog
+from desaonline.surat.isian import tampil as tampil_isian
 from desaonline.surat.dokumen import DokumenSurat, Kop, Penandatangan
-from desaonline.surat.layanan import hari_ini
 from desaonline.surat.models import Pejabat, PengaturanSurat
 from desaonline.surat.pengaturan import kepala, pengaturan_bawaan, sebutan
-from desaonline.templating import tanggal as tanggal_indonesia
-from tenants.models import Desa
+from desaonline.waktu import hari_ini, tanggal_indonesia
+from tenants.models import Desa, Kecamatan
 
 JENIS_KELAMIN = {"L": "Laki-laki", "P": "Perempuan"}
 
@@ -28,23 +27,6 @@ class _Isian(dict):
 
     def __missing__(self, kunci):
         return "-"
-
-
-def _rupiah(angka):
-    return "Rp " + f"{int(angka):,}".replace(",", ".")
-
-
-def tampil_isian(isian, nilai):
-    """A stored field value as the letter shows it."""
-    if nilai in (None, ""):
-        return None
-    if isian.jenis == "tanggal":
-        return tanggal_indonesia(date.fromisoformat(nilai))
-    if isian.jenis == "jam":
-        return nilai.replace(":", ".") + " WIB"
-    if isian.jenis == "uang":
-        return _rupiah(nilai)
-    return str(nilai)
 
 
 def _kecil(teks):
@@ -91,7 +73,7 @@ def _penandatangan(surat, desa):
     if surat.ttd_nama:   # approved: the signatory as copied into the letter
         nama, jabatan, nip, atas_nama = surat.ttd_nama, surat.ttd_jabatan, surat.ttd_nip, surat.ttd_atas_nama
     else:
-        p = db.session.scalar(select(Pejabat).where(Pejabat.id == surat.pejabat_id, Pejabat.desa_id == surat.desa_id))
+        p = db.session.scalar(select(Pejabat).where(Pejabat.id == surat.pejabat_id))
         nama, jabatan, nip, atas_nama = p.nama, p.jabatan, p.nip, p.atas_nama
     return Penandatangan(jabatan=jabatan, nama=nama, nip=nip, atas_nama=atas_nama,
                          jabatan_atasan=kepala(desa) if atas_nama else None)
@@ -133,31 +115,25 @@ def _tabel(surat, jenis, subjek, desa):
     return baris
 
 
-# Built once per process (bound values): the worker runs them for every letter. The
-# desa is named, so the tenancy listener's per-statement criteria stand aside.
-_PENGATURAN = (select(PengaturanSurat).where(PengaturanSurat.desa_id == bindparam("s_desa"))
-               .execution_options(tanpa_scope=True))
+# Built once per process (the worker runs them for every letter; the listener adds the desa).
+_PENGATURAN = select(PengaturanSurat)
 # The resident with the family card (the address) in one query.
-_SUBJEK = (select(Penduduk)
-           .options(joinedload(Penduduk.keluarga.and_(Keluarga.desa_id == bindparam("s_desa"))))
-           .where(Penduduk.id == bindparam("s_id"), Penduduk.desa_id == bindparam("s_desa"))
-           .execution_options(tanpa_scope=True))
+_SUBJEK = select(Penduduk).options(joinedload(Penduduk.keluarga)).where(Penduduk.id == bindparam("s_id"))
+# The desa with its kecamatan and kabupaten (letterhead, texts) in one query.
+_DESA_LENGKAP = [joinedload(Desa.kecamatan).joinedload(Kecamatan.kabupaten)]
 
 
 def susun_dokumen(surat, *, konsep, url_verifikasi=None, catatan_tte=None) -> DokumenSurat:
     """The letter of ``surat``: a draft (``konsep``: no number, no QR) or the final text."""
-    desa = db.session.get(Desa, surat.desa_id)
-    # ``pengaturan(desa)``, with the desa named and the tenancy listener standing aside.
-    atur = db.session.scalar(_PENGATURAN, {"s_desa": desa.id}) or pengaturan_bawaan(desa)
+    desa = db.session.get(Desa, surat.desa_id, options=_DESA_LENGKAP)
+    atur = db.session.scalar(_PENGATURAN) or pengaturan_bawaan(desa)
     jenis = katalog.jenis(surat.jenis)
-    # The resident with the family card (the address) in one query; the desa is named
-    # here, so the tenancy listener's criteria (costly per statement) are not needed.
-    subjek = db.session.scalar(_SUBJEK, {"s_id": surat.subjek_id, "s_desa": surat.desa_id})
-    # LookupError: the worker marks such a letter "gagal" with this reason instead of retrying.
+    subjek = db.session.scalar(_SUBJEK, {"s_id": surat.subjek_id})
+    # Trying again would not help: the worker marks such a letter "gagal" with the reason.
     if jenis is None:
-        raise LookupError(f"Jenis surat '{surat.jenis}' tidak ada lagi di katalog.")
+        raise GagalProses(f"Jenis surat '{surat.jenis}' tidak ada lagi di katalog.")
     if subjek is None:
-        raise LookupError("Data penduduk yang diterangkan surat ini tidak ditemukan.")
+        raise GagalProses("Data penduduk yang diterangkan surat ini tidak ditemukan.")
     isian = isian_surat(surat, jenis, subjek, desa)
     return DokumenSurat(
         kop=Kop(kabupaten=atur.kop_kabupaten, kecamatan=atur.kop_kecamatan, desa=atur.kop_desa,

@@ -1,15 +1,8 @@
 """A request as data for the API and the pages' status polling (one shape for both)."""
-from datetime import timezone
-
 from desaonline.surat import katalog
-from desaonline.surat.susun import alamat_penduduk, tampil_isian
-
-
-def utc(waktu):
-    """Stored timestamps are UTC; SQLite gives them back without a zone."""
-    if waktu is None:
-        return None
-    return waktu if waktu.tzinfo else waktu.replace(tzinfo=timezone.utc)
+from desaonline.surat.isian import tampil as tampil_isian
+from desaonline.surat.status import SELESAI
+from desaonline.surat.susun import alamat_penduduk
 
 
 def nama_jenis(kode):
@@ -39,7 +32,7 @@ def ringkas(surat):
     return {
         "id": surat.id, "jenis": surat.jenis, "nama_jenis": nama_jenis(surat.jenis), "status": surat.status,
         "nomor": surat.nomor, "keperluan": surat.keperluan, "subjek": orang(surat.subjek),
-        "pemohon": orang(surat.pemohon), "dibuat": utc(surat.dibuat), "diajukan": utc(surat.diajukan),
+        "pemohon": orang(surat.pemohon), "dibuat": surat.dibuat, "diajukan": surat.diajukan,
     }
 
 
@@ -59,10 +52,10 @@ def rinci(surat, desa=None, untuk_operator=False):
                           "jabatan": surat.ttd_jabatan or surat.pejabat.jabatan,
                           "atas_nama": surat.ttd_atas_nama if surat.ttd_nama else surat.pejabat.atas_nama},
         "alasan_tolak": surat.alasan_tolak,
-        "tanggal_surat": surat.tanggal_surat, "disetujui": utc(surat.disetujui), "selesai": utc(surat.selesai),
-        "kode_verifikasi": surat.kode_verifikasi if surat.status == "selesai" else None,
-        "pdf_sha256": surat.pdf_sha256 if surat.status == "selesai" else None,
-        "riwayat": [{"status": r.status, "waktu": utc(r.waktu), "aktor": r.aktor, "aktor_nama": r.aktor_nama,
+        "tanggal_surat": surat.tanggal_surat, "disetujui": surat.disetujui, "selesai": surat.selesai,
+        "kode_verifikasi": surat.kode_verifikasi if surat.status == SELESAI else None,
+        "pdf_sha256": surat.pdf_sha256 if surat.status == SELESAI else None,
+        "riwayat": [{"status": r.status, "waktu": r.waktu, "aktor": r.aktor, "aktor_nama": r.aktor_nama,
                      "catatan": r.catatan} for r in surat.riwayat],
     })
     if untuk_operator:

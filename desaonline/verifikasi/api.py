@@ -3,7 +3,7 @@ from dataclasses import asdict
 
 from flask import g, request
 
-from desaonline.errors import api_error
+from desaonline.errors import Penolakan
 from desaonline.extensions import limiter
 from desaonline.verifikasi import api_bp as api, layanan
 from desaonline.verifikasi.schemas import PeriksaPdfIn, PeriksaPdfOut, SuratTerbitOut
@@ -31,5 +31,5 @@ def periksa_pdf(form_and_files_data):
 def kode(kode):
     surat = layanan.cari_kode(kode, g.desa)
     if surat is None:
-        api_error(404, "surat_tidak_ditemukan", "Kode verifikasi tidak dikenal di desa ini.")
+        raise Penolakan(404, "surat_tidak_ditemukan", "Kode verifikasi tidak dikenal di desa ini.")
     return surat

@@ -16,6 +16,7 @@ from desaonline.extensions import db
 from desaonline.signing.models import SertifikatDesa
 from desaonline.surat import katalog
 from desaonline.surat.models import Surat
+from desaonline.surat.status import SELESAI
 
 UKURAN_PDF_MAKS = 5 * 1024 * 1024
 # Checking a signature costs tens of milliseconds of CPU: enough for anyone checking
@@ -66,12 +67,12 @@ def cari_kode(kode, desa):
     kode = (kode or "").strip()
     if not kode or len(kode) > 64:
         return None
-    surat = db.session.scalar(select(Surat).where(Surat.kode_verifikasi == kode, Surat.status == "selesai"))
+    surat = db.session.scalar(select(Surat).where(Surat.kode_verifikasi == kode, Surat.status == SELESAI))
     return _terbit(surat, desa) if surat else None
 
 
 def cari_sha(sha, desa):
-    surat = db.session.scalar(select(Surat).where(Surat.pdf_sha256 == sha, Surat.status == "selesai").limit(1))
+    surat = db.session.scalar(select(Surat).where(Surat.pdf_sha256 == sha, Surat.status == SELESAI).limit(1))
     return _terbit(surat, desa) if surat else None
 
 

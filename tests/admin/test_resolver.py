@@ -46,7 +46,7 @@ def test_warm_requests_cost_the_resolver_no_query(app, buat, host_client):
 
 
 def test_460_desa_load_in_one_query_and_then_none(app, host_client):
-    from desaonline.admin.services import kabupaten_utama
+    from desaonline.admin.layanan import kabupaten_utama
     with app.app_context():
         kab_id = kabupaten_utama().id
         db.session.execute(insert(Kecamatan), [

@@ -79,7 +79,7 @@ def demo(app, deployment):
     (its SECRET_KEY encrypts the demo certificate the worker must open). Returns the
     Klirong resident with a family, one family member and the operator's login."""
     from desaonline.extensions import db
-    from desaonline.mandiri.models import Penduduk
+    from desaonline.penduduk.models import Penduduk
     from tenants import desa_scope
     from tenants.models import Desa
     hasil = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "demo"], cwd=ROOT,

@@ -43,7 +43,7 @@ def test_lock_grows_and_a_success_resets_the_count(app, situs, warga):
     from datetime import datetime, timedelta, timezone
 
     from desaonline.extensions import db
-    from desaonline.mandiri.models import Penduduk
+    from desaonline.penduduk.models import Penduduk
     from tenants import desa_scope
 
     def buka_kunci():  # as if the lock time had passed

@@ -25,9 +25,9 @@ def mundurkan(app, surat_id, detik):
     """Pretend the letter has been ``diproses`` for ``detik`` seconds already."""
     from datetime import timedelta
 
-    from tenants.models import utcnow
+    from desaonline.waktu import sekarang
     with app.app_context():
-        db.session.execute(update(Surat).where(Surat.id == surat_id).values(diubah=utcnow() - timedelta(seconds=detik))
+        db.session.execute(update(Surat).where(Surat.id == surat_id).values(diubah=sekarang() - timedelta(seconds=detik))
                            .execution_options(tanpa_scope=True, synchronize_session=False))
         db.session.commit()
 

@@ -1,1 +1,1 @@
-from tests.signing.conftest import alur, bsre, pki_uji, tugas  # noqa: F401  (the same CA, fake BSrE, flow helpers, tasks)
+from tests.signing.conftest import alur, bsre, pki_uji  # noqa: F401  (the same CA, fake BSrE, flow helpers)

@@ -29,27 +29,6 @@ def pki_uji():
     return Pki()
 
 
-class Tugas:
-    """The worker's tasks as the test app's Celery has them (its app context, its
-    database), whatever other app a test may have created since."""
-
-    def __init__(self, app):
-        self._tasks = app.extensions["celery"].tasks
-
-    @property
-    def proses(self):
-        return self._tasks["workers.surat.proses_surat"]
-
-    @property
-    def sapu(self):
-        return self._tasks["workers.surat.sapu_surat_macet"]
-
-
-@pytest.fixture
-def tugas(app):
-    return Tugas(app)
-
-
 @pytest.fixture
 def alur(host_client, buat):
     """A fresh desa driven through the in-process API."""

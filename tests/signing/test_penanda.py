@@ -5,8 +5,9 @@ from datetime import datetime, timezone
 import pytest
 from pypdf import PdfReader
 
+from desaonline.errors import GagalProses
 from desaonline.signing import pades, sertifikat
-from desaonline.signing.penanda import BsreRemoteSigner, GagalTtd, KeteranganTtd, LocalPkcs12Signer
+from desaonline.signing.penanda import BsreRemoteSigner, KeteranganTtd, LocalPkcs12Signer
 from desaonline.surat.render import render
 from tests.signing.conftest import SANDI
 from tests.signing.dokumen_uji import dokumen
@@ -93,23 +94,23 @@ def test_bsre_remote_signer_against_the_fake_esign_client(bsre, pki_uji):
 def test_bsre_wrong_passphrase_is_a_permanent_failure(bsre):
     hasil = render(dokumen())
     signer = BsreRemoteSigner(bsre.url, bsre.USER, bsre.PASSWORD, bsre.nik, "salah")
-    with pytest.raises(GagalTtd, match="Passphrase anda salah") as err:
+    with pytest.raises(GagalProses, match="Passphrase anda salah") as err:
         signer.tandatangani(hasil.pdf, hasil.kotak_ttd, _ket())
     assert not err.value.sementara
 
 
 def test_bsre_wrong_credentials_and_outage(bsre):
     hasil = render(dokumen())
-    with pytest.raises(GagalTtd, match="ditolak") as err:
+    with pytest.raises(GagalProses, match="ditolak") as err:
         BsreRemoteSigner(bsre.url, bsre.USER, "keliru", bsre.nik, bsre.passphrase).tandatangani(
             hasil.pdf, hasil.kotak_ttd, _ket())
     assert not err.value.sementara
     bsre.mati = True
-    with pytest.raises(GagalTtd, match="503") as err:
+    with pytest.raises(GagalProses, match="503") as err:
         BsreRemoteSigner(bsre.url, bsre.USER, bsre.PASSWORD, bsre.nik, bsre.passphrase).tandatangani(
             hasil.pdf, hasil.kotak_ttd, _ket())
     assert err.value.sementara
-    with pytest.raises(GagalTtd, match="tidak dapat dihubungi") as err:
+    with pytest.raises(GagalProses, match="tidak dapat dihubungi") as err:
         BsreRemoteSigner("http://127.0.0.1:9", bsre.USER, bsre.PASSWORD, bsre.nik, bsre.passphrase,
                          timeout=2).tandatangani(hasil.pdf, hasil.kotak_ttd, _ket())
     assert err.value.sementara

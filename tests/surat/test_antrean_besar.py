@@ -10,7 +10,7 @@ from sqlalchemy import event, insert, text
 
 from desaonline.extensions import db
 from desaonline.surat.models import Surat
-from tenants.models import utcnow
+from desaonline.waktu import sekarang
 
 JUMLAH = 10_000
 
@@ -36,7 +36,7 @@ def sepuluh_ribu(app, kantor):
     """10,000 letters of one desa (and a few residents), written in bulk."""
     warga = [kantor.penduduk() for _ in range(5)]
     acak = random.Random(4)
-    sekarang = utcnow()
+    kini = sekarang()
     status = ["selesai"] * 14 + ["diajukan"] * 3 + ["ditolak", "dibatalkan", "konsep"]
     baris = []
     for i in range(JUMLAH):
@@ -45,7 +45,7 @@ def sepuluh_ribu(app, kantor):
                                                                        "surat_ket_domisili"]),
                       "pemohon_id": p.id, "subjek_id": p.id, "klasifikasi": "470", "keperluan": f"Keperluan {i}",
                       "data": {}, "pejabat_id": kantor.kepala, "status": acak.choice(status), "percobaan": 0,
-                      "dibuat": sekarang - timedelta(minutes=i * 7), "diubah": sekarang})
+                      "dibuat": kini - timedelta(minutes=i * 7), "diubah": kini})
     with app.app_context():
         for awal in range(0, JUMLAH, 2000):
             db.session.execute(insert(Surat), baris[awal:awal + 2000])

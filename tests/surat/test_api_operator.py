@@ -84,7 +84,7 @@ def test_approval_numbers_the_letter_and_copies_the_signatory(kantor):
 
     # A later change of official does not rewrite an approved letter.
     web = kantor.browser_operator()
-    r = web.submit(f"/operator/pejabat/{kantor.sekdes}", {"nama": "Pejabat Baru", "jabatan": "Sekretaris Desa",
+    r = web.submit(f"/operator/pengaturan/pejabat/{kantor.sekdes}", {"nama": "Pejabat Baru", "jabatan": "Sekretaris Desa",
                                                           "nip": "", "atas_nama": "a.n.", "aktif": "y"})
     assert r.status_code == 302
     assert kantor.lihat(p, surat_id).get_json()["penandatangan"]["nama"] == "Rina Marlina"

@@ -164,7 +164,7 @@ def test_dashboard_summarises_the_letters(kantor):
 
 
 def test_signed_letter_can_be_downloaded_once_selesai(app, kantor, pki_uji):  # noqa: F811
-    from workers.surat import tandatangani_surat
+    from desaonline.surat.terbitkan import terbitkan
     from tenants import desa_scope
     r = kantor.web.api("post", "/api/v1/operator/sertifikat", kantor.op, content_type="multipart/form-data",
                        data={"file": (io.BytesIO(pki_uji.p12), "kades.p12"), "password": SANDI})
@@ -173,7 +173,7 @@ def test_signed_letter_can_be_downloaded_once_selesai(app, kantor, pki_uji):  # 
     surat_id = kantor.diajukan(p, keperluan="Syarat <b>nikah</b> & KUA")
     nomor = kantor.setujui(surat_id).get_json()["nomor"]
     with app.app_context(), desa_scope(kantor.desa.id):
-        assert tandatangani_surat(surat_id, kantor.desa.id) == "selesai"   # what the worker runs
+        assert terbitkan(surat_id) == "selesai"   # what the worker runs
 
     web = kantor.browser_penduduk(p)
     html = web.get(f"/mandiri/surat/{surat_id}").get_data(as_text=True)

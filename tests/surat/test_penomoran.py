@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desaonline.surat.galat import SuratError
+from desaonline.errors import Penolakan
 from desaonline.surat.penomoran import format_nomor, nomor_berikutnya, periksa_format
 
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -75,9 +75,9 @@ def test_bad_number_format_is_refused_and_nothing_changes(kantor):
 def test_format_checks_and_placeholders():
     from datetime import date
     assert periksa_format(" {kode}/{nomor}/{tahun} ") == "{kode}/{nomor}/{tahun}"
-    with pytest.raises(SuratError):
+    with pytest.raises(Penolakan):
         periksa_format("{nomor!r}/{kode}")
-    with pytest.raises(SuratError):
+    with pytest.raises(Penolakan):
         periksa_format("{nomor.real}/{kode}")
     assert format_nomor("{klasifikasi}/{nomor:03}/{kode_desa}/{bulan_romawi}/{tahun}", nomor=7, klasifikasi="474.1",
                         kode="x", kode_desa="33.05.05.2012", tanggal=date(2026, 11, 27)) == \
@@ -100,7 +100,7 @@ def test_a_failed_approval_does_not_use_up_a_number(kantor):
     p = kantor.warga()
     surat_id = kantor.diajukan(p, penandatangan=kantor.sekdes)
     web = kantor.browser_operator()
-    r = web.submit(f"/operator/pejabat/{kantor.sekdes}", {"nama": "Rina Marlina", "jabatan": "Sekretaris Desa",
+    r = web.submit(f"/operator/pengaturan/pejabat/{kantor.sekdes}", {"nama": "Rina Marlina", "jabatan": "Sekretaris Desa",
                                                           "nip": "", "atas_nama": "a.n."})   # aktif unticked
     assert r.status_code == 302
     r = kantor.setujui(surat_id)

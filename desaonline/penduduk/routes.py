@@ -1,31 +1,34 @@
-"""The operator's resident pages: search, view, add, edit, import, PIN reset."""
+"""The operator's resident pages: search, view, add, edit, import, PIN reset.
+
+Pages name a resident by id, never by NIK: URLs end up in access logs."""
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from wtforms.fields.choices import SelectChoice
 
-from desaonline.mandiri import akun, penduduk as layanan
-from desaonline.mandiri.data import anggota_keluarga
-from desaonline.mandiri.impor import BerkasTidakValid, impor_penduduk
-from desaonline.mandiri.kontak import nomor_wa, wa_link
-from desaonline.mandiri.validasi import KOLOM
-from desaonline.operator import bp
+from desaonline.errors import Penolakan, tampilkan_di_form
+from desaonline.mandiri import akun
+from desaonline.whatsapp import nomor_wa, wa_link
 from desaonline.operator.auth import operator_required
-from desaonline.operator.forms import CariForm, ImporForm, PendudukForm
+from desaonline.penduduk import bp, layanan
+from desaonline.penduduk.data import anggota_keluarga
+from desaonline.penduduk.forms import CariForm, ImporForm, PendudukForm
+from desaonline.penduduk.impor import impor_penduduk
+from desaonline.penduduk.validasi import KOLOM
 
 
-def _atau_404(nik):
-    penduduk = layanan.cari_nik(nik)
+def _atau_404(penduduk_id):
+    penduduk = layanan.cari_id(penduduk_id)
     if penduduk is None:
         abort(404)
     return penduduk
 
 
-@bp.get("/penduduk")
+@bp.get("")
 @operator_required
-def penduduk():
+def daftar():
     """Search by NIK or name prefix, page by page."""
     form = CariForm(request.args)
     hasil = layanan.cari(form.q.data, request.args.get("setelah", type=int))
-    return render_template("operator/penduduk_daftar.html", form=form, hasil=hasil, q=form.q.data or "")
+    return render_template("penduduk/daftar.html", form=form, hasil=hasil, q=form.q.data or "")
 
 
 def _isi_pilihan(form):
@@ -39,62 +42,61 @@ def _simpan(form, penduduk=None):
     """Save through the import's rules; their errors go next to the fields."""
     try:
         return layanan.simpan(form.data, penduduk)
-    except layanan.DataTidakValid as err:
-        for nama, pesan in err.galat.items():
-            getattr(form, nama).errors = [*getattr(form, nama).errors, pesan]
+    except Penolakan as err:
+        tampilkan_di_form(form, err)
         return None
 
 
-@bp.route("/penduduk/baru", methods=["GET", "POST"])
+@bp.route("/baru", methods=["GET", "POST"])
 @operator_required
-def penduduk_baru():
+def baru():
     form = PendudukForm()
     if form.validate_on_submit():
-        baru = _simpan(form)
-        if baru is not None:
-            flash(f"Penduduk {baru.nama} ditambahkan. PIN pertamanya adalah tanggal lahir (TTTTBBHH).", "sukses")
-            return redirect(url_for("operator.penduduk_lihat", nik=baru.nik))
-    return render_template("operator/penduduk_ubah.html", form=form, penduduk=None), 422 if form.errors else 200
+        orang = _simpan(form)
+        if orang is not None:
+            flash(f"Penduduk {orang.nama} ditambahkan. PIN pertamanya adalah tanggal lahir (TTTTBBHH).", "sukses")
+            return redirect(url_for("penduduk.lihat", penduduk_id=orang.id))
+    return render_template("penduduk/ubah.html", form=form, penduduk=None), 422 if form.errors else 200
 
 
-@bp.get("/penduduk/<nik>")
+@bp.get("/<int:penduduk_id>")
 @operator_required
-def penduduk_lihat(nik):
-    orang = _atau_404(nik)
-    return render_template("operator/penduduk_lihat.html", orang=orang, data=layanan.isian(orang),
+def lihat(penduduk_id):
+    orang = _atau_404(penduduk_id)
+    return render_template("penduduk/lihat.html", orang=orang, data=layanan.isian(orang),
                            anggota=anggota_keluarga(orang), status_pin=akun.status_pin(orang))
 
 
-@bp.route("/penduduk/<nik>/ubah", methods=["GET", "POST"])
+@bp.route("/<int:penduduk_id>/ubah", methods=["GET", "POST"])
 @operator_required
-def penduduk_ubah(nik):
-    orang = _atau_404(nik)
+def ubah(penduduk_id):
+    orang = _atau_404(penduduk_id)
     form = PendudukForm(data=layanan.isian(orang)) if request.method == "GET" else PendudukForm()
     _isi_pilihan(form)
     if form.validate_on_submit():
         if _simpan(form, orang) is not None:
             flash("Data penduduk disimpan.", "sukses")
-            return redirect(url_for("operator.penduduk_lihat", nik=orang.nik))
-    return render_template("operator/penduduk_ubah.html", form=form, penduduk=orang), 422 if form.errors else 200
+            return redirect(url_for("penduduk.lihat", penduduk_id=orang.id))
+    return render_template("penduduk/ubah.html", form=form, penduduk=orang), 422 if form.errors else 200
 
 
-@bp.post("/penduduk/<nik>/reset-pin")
+@bp.post("/<int:penduduk_id>/reset-pin")
 @operator_required
-def penduduk_reset_pin(nik):
+def reset_pin(penduduk_id):
     """A new one-time PIN, shown once, with a link to send it over WhatsApp."""
-    orang = _atau_404(nik)
+    orang = _atau_404(penduduk_id)
     pin = akun.reset_pin(orang)
     teks = (f"PIN Layanan Mandiri Anda yang baru: {pin}. Masuk dengan NIK dan PIN ini, "
             f"lalu ganti PIN. Jangan beritahukan PIN kepada siapa pun.")
-    resp = make_response(render_template("operator/penduduk_pin.html", orang=orang, pin=pin,
+    resp = make_response(render_template("penduduk/pin.html", orang=orang, pin=pin,
                                          wa=wa_link(nomor_wa(orang.no_hp), teks)))
     resp.headers["Cache-Control"] = "no-store"  # the PIN is shown once, never from a cache
     return resp
 
 
-@bp.route("/penduduk/impor", methods=["GET", "POST"])
+@bp.route("/impor", methods=["GET", "POST"])
 @operator_required
-def penduduk_impor():
+def impor():
     form = ImporForm()
     hasil = None
     status = 200
@@ -102,17 +104,17 @@ def penduduk_impor():
         berkas = form.berkas.data
         try:
             hasil = impor_penduduk(berkas.filename, berkas.read())
-        except BerkasTidakValid as err:
-            form.berkas.errors = [*form.berkas.errors, str(err)]
-            status = 422
+        except Penolakan as err:
+            tampilkan_di_form(form, err, {"file": "berkas"})
+            status = err.status
     elif form.errors:
         status = 422
-    return render_template("operator/penduduk_impor.html", form=form, hasil=hasil, kolom=KOLOM), status
+    return render_template("penduduk/impor.html", form=form, hasil=hasil, kolom=KOLOM), status
 
 
-@bp.get("/penduduk/impor/contoh.csv")
+@bp.get("/impor/contoh.csv")
 @operator_required
-def penduduk_impor_contoh():
+def impor_contoh():
     """An example file with the right header, to fill in with a spreadsheet."""
     contoh = ["3305051703850001", "3305050101200001", "SUGENG RIYADI", "KEBUMEN", "1985-03-17", "L", "ISLAM",
               "KAWIN", "PETANI/PEKEBUN", "KEPALA KELUARGA", "Jl. Klirong Raya", "001", "002", "KRAJAN"]

@@ -1,4 +1,4 @@
-"""Shapes of the operator's resident API (CONTRACT.md)."""
+"""Shapes of the resident register's API (docs/api.md)."""
 from apiflask import Schema
 from apiflask.fields import File, Integer, List, Nested, String
 

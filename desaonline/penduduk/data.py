@@ -3,8 +3,8 @@ from flask import g
 from sqlalchemy import select
 
 from desaonline.extensions import db
-from desaonline.mandiri.models import Penduduk
-from desaonline.mandiri.referensi import urutan_hubungan
+from desaonline.penduduk.models import Penduduk
+from desaonline.penduduk.referensi import urutan_hubungan
 
 
 def biodata(penduduk):

@@ -4,8 +4,8 @@ import time
 
 from openpyxl import Workbook
 
-from desaonline.mandiri.validasi import KOLOM
-from tests.operator.conftest import baris, csv_bytes, unggah
+from desaonline.penduduk.validasi import KOLOM
+from tests.penduduk.conftest import baris, csv_bytes, unggah
 
 
 def _keluarga_sugeng():

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desaonline.auth.sessions import AkunMixin, register_akun
 from desaonline.extensions import db
-from tenants.models import utcnow
+from desaonline.waktu import sekarang
 from tenants.scoping import DesaScoped
 
 
@@ -54,8 +54,8 @@ class Penduduk(AkunMixin, DesaScoped, db.Model):
     jumlah_kunci: Mapped[int] = mapped_column(default=0)
     terkunci_sampai: Mapped[datetime | None]
     aktif: Mapped[bool] = mapped_column(default=True)
-    dibuat: Mapped[datetime] = mapped_column(default=utcnow)
-    diubah: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    dibuat: Mapped[datetime] = mapped_column(default=sekarang)
+    diubah: Mapped[datetime] = mapped_column(default=sekarang, onupdate=sekarang)
     keluarga: Mapped[Keluarga | None] = relationship(back_populates="anggota")
     peran = "penduduk"
 

@@ -1,11 +1,11 @@
-"""The operator's forms."""
+"""The operator's forms for the resident register."""
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
-from desaonline.mandiri.referensi import AGAMA, HUBUNGAN_KELUARGA, JENIS_KELAMIN, STATUS_PERKAWINAN
+from desaonline.penduduk.referensi import AGAMA, HUBUNGAN_KELUARGA, JENIS_KELAMIN, STATUS_PERKAWINAN
 
 WAJIB = "Wajib diisi."
 
@@ -15,7 +15,7 @@ def _pilihan(daftar, kosong="- pilih -"):
 
 
 class PendudukForm(FlaskForm):
-    """Presence only; the rules are the import's (``mandiri.validasi``), checked on save."""
+    """Presence only; the rules are the import's (``penduduk.validasi``), checked on save."""
     nik = StringField("NIK", validators=[DataRequired(WAJIB)], render_kw={"inputmode": "numeric", "maxlength": 16})
     no_kk = StringField("Nomor KK", validators=[DataRequired(WAJIB)],
                         render_kw={"inputmode": "numeric", "maxlength": 16})

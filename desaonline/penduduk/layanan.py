@@ -1,17 +1,12 @@
-"""The operator's work on residents: search, add, edit. The import is in ``impor``."""
+"""The operator's work on residents: search, find, add, edit. The import is in ``impor``."""
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, or_, select
 
+from desaonline.errors import Penolakan
 from desaonline.extensions import db
-from desaonline.mandiri.models import Keluarga, Penduduk
-from desaonline.mandiri.validasi import KOLOM_KELUARGA, periksa
-
-
-class DataTidakValid(Exception):
-    def __init__(self, galat):
-        super().__init__("; ".join(galat.values()))
-        self.galat = galat
+from desaonline.penduduk.models import Keluarga, Penduduk
+from desaonline.penduduk.validasi import KOLOM_KELUARGA, periksa
 
 
 # Counting stops here: "more than 1,000" is all a search result needs to say, and a
@@ -65,6 +60,10 @@ def cari_nik(nik):
     return db.session.scalar(select(Penduduk).where(Penduduk.nik == (nik or "").strip()))
 
 
+def cari_id(penduduk_id):
+    return db.session.get(Penduduk, penduduk_id)
+
+
 def isian(penduduk):
     """A resident's record as the form shows it."""
     kk = penduduk.keluarga
@@ -79,14 +78,14 @@ def isian(penduduk):
 def simpan(data, penduduk=None):
     """Check ``data`` with the import's rules and create or update the resident (and the KK).
 
-    Raises DataTidakValid (errors by field) and changes nothing when the data is bad.
+    Refuses (422, errors by field) and changes nothing when the data is bad.
     """
     bersih, galat = periksa(data)
     if not galat and (penduduk is None or penduduk.nik != bersih["nik"]):
         if cari_nik(bersih["nik"]) is not None:
             galat["nik"] = f"NIK {bersih['nik']} sudah terdaftar di desa ini."
     if galat:
-        raise DataTidakValid(galat)
+        raise Penolakan.data(galat)
     kk = db.session.scalar(select(Keluarga).where(Keluarga.no_kk == bersih["no_kk"]))
     if kk is None:
         kk = Keluarga(no_kk=bersih["no_kk"])

@@ -8,7 +8,7 @@ case folding and can use the ``(desa_id, nama)`` index.
 import re
 from datetime import date, datetime
 
-from desaonline.mandiri.referensi import HUBUNGAN_KELUARGA
+from desaonline.penduduk.referensi import HUBUNGAN_KELUARGA
 
 # The contract's import columns, in order, and the optional extra ones.
 KOLOM = ("nik", "no_kk", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "agama",

@@ -14,17 +14,19 @@ from datetime import datetime, timezone
 
 from sqlalchemy import insert, select, update
 
+from desaonline.errors import Penolakan
 from desaonline.extensions import db
-from desaonline.mandiri.models import Keluarga, Penduduk
-from desaonline.mandiri.validasi import KOLOM, KOLOM_KELUARGA, KOLOM_TAMBAHAN, periksa
-from tenants import current_desa_id
+from desaonline.penduduk.models import Keluarga, Penduduk
+from desaonline.penduduk.validasi import KOLOM, KOLOM_KELUARGA, KOLOM_TAMBAHAN, periksa
+from tenants.scoping import current_desa_id, desa_wajib
 
 BATAS_BARIS = 50_000
 KOLOM_PENDUDUK = tuple(k for k in KOLOM + KOLOM_TAMBAHAN if k not in KOLOM_KELUARGA and k != "no_kk")
 
 
-class BerkasTidakValid(Exception):
+def _berkas_tidak_valid(pesan):
     """The file as a whole cannot be imported (format, header); nothing was written."""
+    return Penolakan(422, "berkas_tidak_valid", pesan, {"file": pesan})
 
 
 @dataclass
@@ -60,7 +62,7 @@ def _baris_xlsx(data):
     try:
         buku = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise BerkasTidakValid("Berkas XLSX tidak dapat dibaca. Simpan ulang sebagai .xlsx atau .csv.") from err
+        raise _berkas_tidak_valid("Berkas XLSX tidak dapat dibaca. Simpan ulang sebagai .xlsx atau .csv.") from err
     try:
         yield from buku.worksheets[0].iter_rows(values_only=True)
     finally:
@@ -70,11 +72,11 @@ def _baris_xlsx(data):
 def baca_baris(nama_berkas, data):
     """The rows of the uploaded file (CSV or XLSX, told apart by content)."""
     if not data:
-        raise BerkasTidakValid("Berkas kosong.")
+        raise _berkas_tidak_valid("Berkas kosong.")
     if data[:4] == b"PK\x03\x04":
         return _baris_xlsx(data)
     if (nama_berkas or "").lower().endswith((".xls", ".xlsx", ".ods")) or b"\x00" in data[:2048]:
-        raise BerkasTidakValid("Format berkas tidak dikenal. Unggah CSV atau XLSX.")
+        raise _berkas_tidak_valid("Format berkas tidak dikenal. Unggah CSV atau XLSX.")
     return _baris_csv(data)
 
 
@@ -83,7 +85,7 @@ def _aman(baris_baris):
     try:
         yield from baris_baris
     except csv.Error as err:
-        raise BerkasTidakValid(f"Berkas CSV rusak: {err}.") from err
+        raise _berkas_tidak_valid(f"Berkas CSV rusak: {err}.") from err
 
 
 def _nama_kolom(sel):
@@ -103,7 +105,7 @@ def _peta_kolom(header):
     if ganda:
         masalah.append("kolom ganda: " + ", ".join(ganda))
     if masalah:
-        raise BerkasTidakValid("Baris judul (baris 1) salah: " + "; ".join(masalah)
+        raise _berkas_tidak_valid("Baris judul (baris 1) salah: " + "; ".join(masalah)
                                + ". Kolom yang benar: " + ", ".join(KOLOM) + ".")
     return {n: i for i, n in enumerate(nama) if n}
 
@@ -114,12 +116,12 @@ def _periksa_semua(baris_baris, hasil):
     """Valid records by NIK and the KK data by no_kk (first row of a KK wins)."""
     header = next(baris_baris, None)
     if header is None:
-        raise BerkasTidakValid("Berkas kosong.")
+        raise _berkas_tidak_valid("Berkas kosong.")
     peta = _peta_kolom(header)
     penduduk, keluarga, baris_nik, kepala = {}, {}, {}, {}
     for nomor, sel in enumerate(baris_baris, start=2):
         if nomor > BATAS_BARIS + 1:
-            raise BerkasTidakValid(f"Berkas terlalu panjang: paling banyak {BATAS_BARIS} baris sekali impor.")
+            raise _berkas_tidak_valid(f"Berkas terlalu panjang: paling banyak {BATAS_BARIS} baris sekali impor.")
         sel = list(sel or ())
         if not any(s not in (None, "") and str(s).strip() for s in sel):
             continue  # empty line
@@ -215,8 +217,7 @@ def _tulis_penduduk(penduduk, kk_ids, kk_berubah, hasil):
 
 def impor_penduduk(nama_berkas, data):
     """Import a CSV/XLSX file into the current desa; returns HasilImpor. One transaction."""
-    if current_desa_id() is None:
-        raise RuntimeError("impor_penduduk runs inside desa_scope (a desa host or desa_scope(id))")
+    desa_wajib()
     hasil = HasilImpor()
     penduduk, keluarga = _periksa_semua(_aman(baca_baris(nama_berkas, data)), hasil)
     try:

@@ -3,7 +3,7 @@ import io
 
 import pytest
 
-from desaonline.mandiri.validasi import KOLOM
+from desaonline.penduduk.validasi import KOLOM
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ from sqlalchemy import select
 
 from desaonline.admin.models import Admin
 from desaonline.auth.passwords import hash_secret
+from desaonline import whatsapp
+from desaonline.errors import Penolakan
 from desaonline.extensions import db
 from desaonline.operator.models import Operator
 from tenants import desa_scope
@@ -15,10 +17,9 @@ KODE = re.compile(r"^\d{2}(\.\d{2}){1,2}(\.\d{4})?$")
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,64}$")
 
 
-class AdminError(Exception):
-    def __init__(self, code, message, status=422):
-        super().__init__(message)
-        self.code, self.message, self.status = code, message, status
+def _tolak(status, kode, pesan, isian):
+    """A refusal that names the field (``isian``) it is about."""
+    return Penolakan(status, kode, pesan, {isian: pesan})
 
 
 def _invalidate_hosts():
@@ -28,20 +29,20 @@ def _invalidate_hosts():
 
 def cek_password(password):
     if len(password or "") < 8:
-        raise AdminError("password_lemah", "Kata sandi minimal 8 karakter.")
+        raise _tolak(422, "password_lemah", "Kata sandi minimal 8 karakter.", "password")
 
 
 def buat_admin(username, password, kecamatan_slug=None):
     if not USERNAME.match(username or ""):
-        raise AdminError("username_tidak_valid", "Nama pengguna 3-64 karakter: huruf, angka, titik, garis.")
+        raise _tolak(422, "username_tidak_valid", "Nama pengguna 3-64 karakter: huruf, angka, titik, garis.", "username")
     cek_password(password)
     kecamatan = None
     if kecamatan_slug:
         kecamatan = db.session.scalar(select(Kecamatan).where(Kecamatan.slug == kecamatan_slug))
         if kecamatan is None:
-            raise AdminError("kecamatan_tidak_ditemukan", f"Kecamatan '{kecamatan_slug}' tidak ditemukan.", 404)
+            raise _tolak(404, "kecamatan_tidak_ditemukan", f"Kecamatan '{kecamatan_slug}' tidak ditemukan.", "kecamatan")
     if db.session.scalar(select(Admin).where(Admin.username == username)):
-        raise AdminError("username_dipakai", f"Nama pengguna '{username}' sudah dipakai.", 409)
+        raise _tolak(409, "username_dipakai", f"Nama pengguna '{username}' sudah dipakai.", "username")
     admin = Admin(username=username, password_hash=hash_secret(password), kecamatan=kecamatan)
     db.session.add(admin)
     db.session.commit()
@@ -62,49 +63,35 @@ def kabupaten_utama():
 
 def buat_kecamatan(slug, nama, kode):
     if not SLUG.match(slug or ""):
-        raise AdminError("slug_tidak_valid", "Slug hanya huruf kecil, angka dan tanda minus.")
+        raise _tolak(422, "slug_tidak_valid", "Slug hanya huruf kecil, angka dan tanda minus.", "slug")
     if not (nama or "").strip():
-        raise AdminError("nama_kosong", "Nama kecamatan wajib diisi.")
+        raise _tolak(422, "nama_kosong", "Nama kecamatan wajib diisi.", "nama")
     if not KODE.match(kode or ""):
-        raise AdminError("kode_tidak_valid", "Kode wilayah Kemendagri, contoh 33.05.05.")
+        raise _tolak(422, "kode_tidak_valid", "Kode wilayah Kemendagri, contoh 33.05.05.", "kode")
     if db.session.scalar(select(Kecamatan).where((Kecamatan.slug == slug) | (Kecamatan.kode == kode))):
-        raise AdminError("kecamatan_sudah_ada", "Kecamatan dengan slug atau kode itu sudah ada.", 409)
+        raise _tolak(409, "kecamatan_sudah_ada", "Kecamatan dengan slug atau kode itu sudah ada.", "slug")
     kec = Kecamatan(slug=slug, nama=nama.strip(), kode=kode, kabupaten=kabupaten_utama())
     db.session.add(kec)
     db.session.commit()
     return kec
 
 
-def normalisasi_wa(nomor):
-    """'0812-3456 789' / '+62812...' -> '62812...' (what wa.me wants), or None."""
-    if not (nomor or "").strip():
-        return None
-    digits = re.sub(r"\D", "", nomor)
-    if re.search(r"[^\d\s+().-]", nomor):  # letters are a typo, not an empty number
-        digits = ""
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    if not digits.startswith("62") or not 10 <= len(digits) <= 15:
-        raise AdminError("wa_tidak_valid", "Nomor WhatsApp tidak valid, contoh 081234567890.")
-    return digits
-
-
 def buat_desa(kecamatan_slug, slug, nama, kode, wa_operator=None, jenis="desa"):
     kec = db.session.scalar(select(Kecamatan).where(Kecamatan.slug == kecamatan_slug))
     if kec is None:
-        raise AdminError("kecamatan_tidak_ditemukan", f"Kecamatan '{kecamatan_slug}' tidak ditemukan.", 404)
+        raise _tolak(404, "kecamatan_tidak_ditemukan", f"Kecamatan '{kecamatan_slug}' tidak ditemukan.", "kecamatan")
     if not SLUG.match(slug or "") or slug == "desaonline":
-        raise AdminError("slug_tidak_valid", "Slug hanya huruf kecil, angka dan tanda minus.")
+        raise _tolak(422, "slug_tidak_valid", "Slug hanya huruf kecil, angka dan tanda minus.", "slug")
     if not (nama or "").strip():
-        raise AdminError("nama_kosong", "Nama desa wajib diisi.")
+        raise _tolak(422, "nama_kosong", "Nama desa wajib diisi.", "nama")
     if jenis not in ("desa", "kelurahan"):
-        raise AdminError("jenis_tidak_valid", "Jenis harus 'desa' atau 'kelurahan'.")
+        raise _tolak(422, "jenis_tidak_valid", "Jenis harus 'desa' atau 'kelurahan'.", "jenis")
     if not KODE.match(kode or "") or not kode.startswith(kec.kode):
-        raise AdminError("kode_tidak_valid", f"Kode desa harus kode Kemendagri di bawah {kec.kode}, contoh {kec.kode}.2001.")
+        raise _tolak(422, "kode_tidak_valid", f"Kode desa harus kode Kemendagri di bawah {kec.kode}, contoh {kec.kode}.2001.", "kode")
     if db.session.scalar(select(Desa).where(((Desa.kecamatan_id == kec.id) & (Desa.slug == slug)) | (Desa.kode == kode))):
-        raise AdminError("desa_sudah_ada", "Desa dengan slug atau kode itu sudah ada.", 409)
+        raise _tolak(409, "desa_sudah_ada", "Desa dengan slug atau kode itu sudah ada.", "slug")
     desa = Desa(kecamatan=kec, slug=slug, nama=nama.strip(), kode=kode, jenis=jenis,
-                wa_operator=normalisasi_wa(wa_operator))
+                wa_operator=whatsapp.normalisasi(wa_operator))
     db.session.add(desa)
     db.session.commit()
     _invalidate_hosts()
@@ -113,11 +100,11 @@ def buat_desa(kecamatan_slug, slug, nama, kode, wa_operator=None, jenis="desa"):
 
 def buat_operator(desa, username, password, nama=None):
     if not USERNAME.match(username or ""):
-        raise AdminError("username_tidak_valid", "Nama pengguna 3-64 karakter: huruf, angka, titik, garis.")
+        raise _tolak(422, "username_tidak_valid", "Nama pengguna 3-64 karakter: huruf, angka, titik, garis.", "username")
     cek_password(password)
     with desa_scope(desa.id):
         if db.session.scalar(select(Operator).where(Operator.username == username)):
-            raise AdminError("username_dipakai", f"Operator '{username}' sudah ada di desa ini.", 409)
+            raise _tolak(409, "username_dipakai", f"Operator '{username}' sudah ada di desa ini.", "username")
         operator = Operator(username=username, password_hash=hash_secret(password), nama=nama)
         db.session.add(operator)
         db.session.commit()
@@ -132,8 +119,8 @@ HOST = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]
 def ubah_desa(desa, nama, wa_operator, alamat_kantor, aktif):
     """Change what an admin may change of a desa; its slug and code stay (they are its address)."""
     if not (nama or "").strip():
-        raise AdminError("nama_kosong", "Nama desa wajib diisi.")
-    wa = normalisasi_wa(wa_operator)  # checked before anything changes
+        raise _tolak(422, "nama_kosong", "Nama desa wajib diisi.", "nama")
+    wa = whatsapp.normalisasi(wa_operator)  # checked before anything changes
     desa.nama = nama.strip()
     desa.wa_operator = wa
     desa.alamat_kantor = (alamat_kantor or "").strip() or None
@@ -159,11 +146,11 @@ def tambah_host(desa, host):
     """Give a desa an extra host name (its own domain), e.g. ``klirong.desa.id``."""
     host = (host or "").strip().lower().rstrip(".")
     if not HOST.match(host):
-        raise AdminError("host_tidak_valid", "Nama host tidak valid, contoh: klirong.desa.id (tanpa http:// dan tanpa garis miring).")
+        raise _tolak(422, "host_tidak_valid", "Nama host tidak valid, contoh: klirong.desa.id (tanpa http:// dan tanpa garis miring).", "host")
     if _host_desa_bawaan(host):
-        raise AdminError("host_dicadangkan", "Nama host itu berbentuk alamat portal atau alamat desa; gunakan domain milik desa sendiri.", 409)
+        raise _tolak(409, "host_dicadangkan", "Nama host itu berbentuk alamat portal atau alamat desa; gunakan domain milik desa sendiri.", "host")
     if db.session.scalar(select(DesaHost).where(DesaHost.host == host)):
-        raise AdminError("host_dipakai", f"Nama host '{host}' sudah dipakai.", 409)
+        raise _tolak(409, "host_dipakai", f"Nama host '{host}' sudah dipakai.", "host")
     desa.host_tambahan.append(DesaHost(host=host))
     db.session.commit()
     _invalidate_hosts()
@@ -173,7 +160,7 @@ def tambah_host(desa, host):
 def hapus_host(desa, host_id):
     entry = next((h for h in desa.host_tambahan if h.id == host_id), None)
     if entry is None:
-        raise AdminError("host_tidak_ditemukan", "Nama host tidak ditemukan pada desa ini.", 404)
+        raise Penolakan(404, "host_tidak_ditemukan", "Nama host tidak ditemukan pada desa ini.")
     desa.host_tambahan.remove(entry)
     db.session.commit()
     _invalidate_hosts()

@@ -1,0 +1,1 @@
+"""The letter API: the resident's (``mandiri``) and the operator's (``operator``)."""

@@ -1,0 +1,118 @@
+"""The resident's letter API (``/api/v1/mandiri``: ``jenis-surat`` and ``surat``), as
+docs/api.md says. The views only translate; the rules live in ``layanan``."""
+from apiflask.schemas import EmptySchema, FileSchema
+from flask import g
+
+from desaonline.mandiri.auth import penduduk_api
+from desaonline.surat import antrean, berkas, layanan, api_mandiri as api, status, tampil
+from desaonline.surat.api.halaman import PDF, header_halaman
+from desaonline.surat.pengaturan import jenis_tersedia
+from desaonline.surat.schemas import (BatalIn, HalamanIn, JenisSuratOut, SuratBaruOut, SuratIn, SuratOut,
+                                      SuratRingkasOut, SuratUbahIn)
+
+
+@api.get("/jenis-surat")
+@penduduk_api
+@api.output(JenisSuratOut(many=True))
+@api.doc(summary="Jenis surat yang dilayani desa ini", responses=[401, 403])
+def jenis_surat():
+    return [tampil.jenis_surat(jenis, klasifikasi) for jenis, klasifikasi in jenis_tersedia()]
+
+
+@api.get("/surat")
+@penduduk_api
+@api.input(HalamanIn, location="query")
+@api.output(SuratRingkasOut(many=True))
+@api.doc(summary="Permohonan surat saya, terbaru dulu",
+         description="Jumlah seluruhnya di header X-Total-Count; halaman berikutnya di header Link.",
+         responses=[401, 403])
+def surat_saya(query_data):
+    hal = antrean.surat_penduduk(g.akun, query_data["halaman"], query_data["per_halaman"])
+    return [tampil.ringkas(s) for s in hal.isi], 200, header_halaman(hal, "surat_mandiri_api.surat_saya")
+
+
+@api.post("/surat")
+@penduduk_api
+@api.input(SuratIn)
+@api.output(SuratBaruOut, status_code=201)
+@api.doc(summary="Buat konsep surat",
+         description="`nik` adalah Anda sendiri atau anggota KK Anda; isian khusus jenis surat "
+                     "(`fields` pada jenis-surat) dikirim sebagai kunci di tingkat atas.",
+         responses=[401, 403, 422])
+def buat_surat(json_data):
+    surat = layanan.buat_konsep(g.akun, json_data)
+    return {"id": surat.id, "status": status.KONSEP}
+
+
+@api.get("/surat/<int:surat_id>")
+@penduduk_api
+@api.output(SuratOut)
+@api.doc(summary="Rincian dan riwayat permohonan surat", responses=[401, 403, 404])
+def rincian_surat(surat_id):
+    return tampil.rinci(layanan.surat_pemohon(g.akun, surat_id))
+
+
+@api.patch("/surat/<int:surat_id>")
+@penduduk_api
+@api.input(SuratUbahIn)
+@api.output(SuratOut)
+@api.doc(summary="Ubah konsep surat (hanya selama berstatus konsep)", responses=[401, 403, 404, 409, 422])
+def ubah_surat(surat_id, json_data):
+    surat = layanan.surat_pemohon(g.akun, surat_id)
+    layanan.ubah_konsep(surat, g.akun, json_data)
+    return tampil.rinci(surat)
+
+
+@api.delete("/surat/<int:surat_id>")
+@penduduk_api
+@api.output(EmptySchema, status_code=204)
+@api.doc(summary="Hapus konsep surat", responses=[401, 403, 404, 409])
+def hapus_surat(surat_id):
+    layanan.hapus_konsep(layanan.surat_pemohon(g.akun, surat_id))
+    return ""
+
+
+@api.get("/surat/<int:surat_id>/pratinjau")
+@penduduk_api
+@api.output(FileSchema, description="PDF bertanda KONSEP, tanpa nomor dan tanda tangan", **PDF)
+@api.doc(summary="Pratinjau surat (PDF)", responses=[401, 403, 404])
+def pratinjau_surat(surat_id):
+    return berkas.pratinjau(layanan.surat_pemohon(g.akun, surat_id))
+
+
+@api.post("/surat/<int:surat_id>/ajukan")
+@penduduk_api
+@api.output(SuratOut)
+@api.doc(summary="Ajukan konsep ke operator desa", responses=[401, 403, 404, 409, 422])
+def ajukan_surat(surat_id):
+    surat = layanan.surat_pemohon(g.akun, surat_id)
+    layanan.ajukan(surat, g.akun)
+    return tampil.rinci(layanan.surat_pemohon(g.akun, surat_id))
+
+
+@api.post("/surat/<int:surat_id>/batalkan")
+@penduduk_api
+@api.input(BatalIn, arg_name="data")
+@api.output(SuratOut)
+@api.doc(summary="Batalkan permohonan sebelum disetujui", responses=[401, 403, 404, 409])
+def batalkan_surat(surat_id, data):
+    surat = layanan.surat_pemohon(g.akun, surat_id)
+    layanan.batalkan(surat, g.akun, data.get("alasan"))
+    return tampil.rinci(layanan.surat_pemohon(g.akun, surat_id))
+
+
+@api.post("/surat/<int:surat_id>/salin")
+@penduduk_api
+@api.output(SuratBaruOut, status_code=201)
+@api.doc(summary="Salin permohonan menjadi konsep baru (mis. setelah ditolak)", responses=[401, 403, 404, 422])
+def salin_surat(surat_id):
+    baru = layanan.salin(layanan.surat_pemohon(g.akun, surat_id), g.akun)
+    return {"id": baru.id, "status": status.KONSEP}
+
+
+@api.get("/surat/<int:surat_id>/pdf")
+@penduduk_api
+@api.output(FileSchema, description="surat bertanda tangan elektronik", **PDF)
+@api.doc(summary="Unduh surat yang sudah selesai", responses=[401, 403, 404, 409])
+def pdf_surat(surat_id):
+    return berkas.unduh(layanan.surat_pemohon(g.akun, surat_id))

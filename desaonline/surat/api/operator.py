@@ -1,0 +1,101 @@
+"""The operator's letter API (``/api/v1/operator``: ``surat`` and ``pejabat``), as
+docs/api.md says. The views only translate; the rules live in ``layanan``."""
+from apiflask.schemas import FileSchema
+from flask import g
+
+from desaonline.operator.auth import operator_api
+from desaonline.surat import antrean, berkas, layanan, api_operator as api, pejabat as pejabat_svc, status, tampil
+from desaonline.surat.api.halaman import PDF, header_halaman
+from desaonline.surat.pengaturan import desa_ini
+from desaonline.surat.schemas import (AntreanIn, IdOut, PejabatIn, PejabatOut, SetujuiIn, SetujuiOut, StatusOut,
+                                      SuratOperatorOut, SuratRingkasOut, TolakIn, UlangiIn, UlangiOut)
+
+
+@api.get("/surat")
+@operator_api
+@api.input(AntreanIn, location="query")
+@api.output(SuratRingkasOut(many=True))
+@api.doc(summary="Antrean permohonan surat, terbaru dulu",
+         description="Saring dengan `status` dan `jenis`; `halaman`/`per_halaman`. Jumlah seluruhnya di "
+                     "header X-Total-Count; halaman berikutnya di header Link.",
+         responses=[401, 403, 422])
+def antrean_surat(query_data):
+    hal = antrean.antrean_operator(query_data["status"], query_data["jenis"], query_data["halaman"],
+                                   query_data["per_halaman"])
+    headers = header_halaman(hal, "surat_operator_api.antrean_surat", status=query_data["status"],
+                             jenis=query_data["jenis"])
+    return [tampil.ringkas(s) for s in hal.isi], 200, headers
+
+
+@api.get("/surat/<int:surat_id>")
+@operator_api
+@api.output(SuratOperatorOut)
+@api.doc(summary="Rincian permohonan dengan data pemohon", responses=[401, 403, 404])
+def operator_rincian(surat_id):
+    return tampil.rinci(layanan.surat_operator(surat_id), desa_ini(), untuk_operator=True)
+
+
+@api.get("/surat/<int:surat_id>/pratinjau")
+@operator_api
+@api.output(FileSchema, description="PDF bertanda KONSEP", **PDF)
+@api.doc(summary="Pratinjau surat (PDF)", responses=[401, 403, 404])
+def operator_pratinjau(surat_id):
+    return berkas.pratinjau(layanan.surat_operator(surat_id))
+
+
+@api.get("/surat/<int:surat_id>/pdf")
+@operator_api
+@api.output(FileSchema, description="surat bertanda tangan elektronik", **PDF)
+@api.doc(summary="Unduh surat yang sudah selesai", responses=[401, 403, 404, 409])
+def operator_pdf(surat_id):
+    return berkas.unduh(layanan.surat_operator(surat_id))
+
+
+@api.post("/surat/<int:surat_id>/setujui")
+@operator_api
+@api.input(SetujuiIn, arg_name="data")
+@api.output(SetujuiOut, status_code=202)
+@api.doc(summary="Setujui: beri nomor dan kirim ke pekerja untuk ditandatangani",
+         description="Status menjadi `diproses`; pekerja membuat dan menandatangani PDF (lalu `selesai`).",
+         responses=[401, 403, 404, 409, 422])
+def setujui_surat(surat_id, data):
+    nomor = layanan.setujui(surat_id, g.akun, data.get("penandatangan"), data.get("passphrase"))
+    return {"id": surat_id, "status": status.DIPROSES, "nomor": nomor}
+
+
+@api.post("/surat/<int:surat_id>/tolak")
+@operator_api
+@api.input(TolakIn, arg_name="data")
+@api.output(StatusOut)
+@api.doc(summary="Tolak dengan alasan (terlihat oleh pemohon)", responses=[401, 403, 404, 409, 422])
+def tolak_surat(surat_id, data):
+    layanan.tolak(surat_id, g.akun, data["alasan"])
+    surat = layanan.surat_operator(surat_id)
+    return {"id": surat.id, "status": surat.status, "alasan_tolak": surat.alasan_tolak}
+
+
+@api.post("/surat/<int:surat_id>/ulangi")
+@operator_api
+@api.input(UlangiIn, arg_name="data")
+@api.output(UlangiOut, status_code=202)
+@api.doc(summary="Kirim ulang surat yang gagal ditandatangani ke pekerja", responses=[401, 403, 404, 409, 422])
+def ulangi(surat_id, data):
+    surat = layanan.ulangi(surat_id, g.akun, data.get("passphrase"))
+    return {"id": surat.id, "status": status.DIPROSES}
+
+
+@api.get("/pejabat")
+@operator_api
+@api.output(PejabatOut(many=True))
+@api.doc(summary="Pejabat penandatangan surat yang aktif", responses=[401, 403])
+def daftar_pejabat():
+    return pejabat_svc.daftar()
+
+
+@api.post("/pejabat")
+@operator_api
+@api.input(PejabatIn, arg_name="data")
+@api.output(IdOut, status_code=201)
+@api.doc(summary="Tambah pejabat penandatangan", responses=[401, 403, 422])
+def tambah_pejabat(data):
+    return {"id": pejabat_svc.buat(data).id}

@@ -1,0 +1,117 @@
+"""The operator's letter pages (``/operator/surat``): the queue, the review (Setujui,
+Tolak), retrying a failed letter, the preview and the signed PDF."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from desaonline.errors import Penolakan, tampilkan_di_form
+from desaonline.operator.auth import operator_required
+from desaonline.signing.penanda import perlu_passphrase
+from desaonline.surat import antrean, berkas, katalog, layanan, operator_bp as bp, pejabat as pejabat_svc, status, tampil
+from desaonline.surat.forms import SaringForm, SetujuiForm, TolakForm, UlangiForm, pilihan
+from desaonline.surat.pengaturan import desa_ini
+
+
+@bp.app_template_global()
+def surat_ringkas_operator():
+    """For the operator's dashboard: how many requests wait in each working state."""
+    hitungan = antrean.hitung_status_desa(status.KERJA_OPERATOR)
+    return [(s, hitungan.get(s, 0)) for s in status.KERJA_OPERATOR]
+
+
+@bp.get("")
+@operator_required
+def antrean_surat():
+    """Requests of the desa, newest first; by default those waiting (diajukan)."""
+    form = SaringForm(request.args)
+    if "status" not in request.args:
+        form.status.data = status.DIAJUKAN
+    try:
+        hal = antrean.antrean_operator(form.status.data, form.jenis.data, request.args.get("halaman"))
+    except Penolakan as err:
+        flash(err.pesan, "galat")
+        return redirect(url_for("surat_operator.antrean_surat"))
+    return render_template("surat/operator_antrean.html", hal=hal, form=form)
+
+
+def _form_setujui(surat, formdata=None):
+    form = SetujuiForm(formdata=formdata)
+    form.penandatangan.choices = pilihan(
+        (str(p.id), f"{p.atas_nama + ' ' if p.atas_nama else ''}{p.jabatan} - {p.nama}") for p in pejabat_svc.daftar())
+    if formdata is None:
+        form.penandatangan.data = str(surat.pejabat_id)
+    return form
+
+
+def _periksa(surat, setujui=None, tolak=None, ulangi=None, status_http=200):
+    return render_template(
+        "surat/operator_periksa.html", surat=surat, jenis=katalog.jenis(surat.jenis),
+        isian=tampil.isian_terbaca(surat), desa_row=desa_ini(),
+        form_setujui=setujui or _form_setujui(surat), form_tolak=tolak or TolakForm(formdata=None),
+        form_ulangi=ulangi or UlangiForm(formdata=None), perlu_passphrase=perlu_passphrase(),
+        menunggu=surat.status in status.MENUNGGU,
+    ), status_http
+
+
+@bp.get("/<int:surat_id>")
+@operator_required
+def periksa(surat_id):
+    """One request with the resident's data and the preview; Setujui or Tolak."""
+    return _periksa(layanan.surat_operator(surat_id))
+
+
+@bp.post("/<int:surat_id>/setujui")
+@operator_required
+def setujui(surat_id):
+    surat = layanan.surat_operator(surat_id)
+    form = _form_setujui(surat, request.form)
+    try:
+        nomor = layanan.setujui(surat_id, current_user, form.penandatangan.data, form.passphrase.data)
+    except Penolakan as err:
+        tampilkan_di_form(form, err)
+        return _periksa(layanan.surat_operator(surat_id), setujui=form, status_http=err.status)
+    flash(f"Disetujui dengan nomor {nomor}. Surat sedang ditandatangani.", "sukses")
+    return redirect(url_for("surat_operator.periksa", surat_id=surat_id))
+
+
+@bp.post("/<int:surat_id>/tolak")
+@operator_required
+def tolak(surat_id):
+    form = TolakForm()
+    try:
+        layanan.tolak(surat_id, current_user, form.alasan.data)
+    except Penolakan as err:
+        tampilkan_di_form(form, err)
+        return _periksa(layanan.surat_operator(surat_id), tolak=form, status_http=err.status)
+    flash("Permohonan ditolak; pemohon dapat membaca alasannya.", "sukses")
+    return redirect(url_for("surat_operator.antrean_surat"))
+
+
+@bp.post("/<int:surat_id>/ulangi")
+@operator_required
+def ulangi(surat_id):
+    """The "Ulangi" button on a failed letter."""
+    form = UlangiForm()
+    try:
+        layanan.ulangi(surat_id, current_user, form.passphrase.data)
+    except Penolakan as err:
+        tampilkan_di_form(form, err)
+        return _periksa(layanan.surat_operator(surat_id), ulangi=form, status_http=err.status)
+    flash("Surat dikirim ulang untuk ditandatangani.", "sukses")
+    return redirect(url_for("surat_operator.periksa", surat_id=surat_id))
+
+
+@bp.get("/<int:surat_id>/pratinjau")
+@operator_required
+def pratinjau(surat_id):
+    return berkas.pratinjau(layanan.surat_operator(surat_id))
+
+
+@bp.get("/<int:surat_id>/unduh")
+@operator_required
+def unduh(surat_id):
+    surat = layanan.surat_operator(surat_id)
+    try:
+        return berkas.unduh(surat)
+    except Penolakan as err:
+        flash(err.pesan, "galat")
+        return redirect(url_for("surat_operator.periksa", surat_id=surat_id))
