@@ -196,7 +196,7 @@ def _cpu_proses(pid):
 
 def _worker(app, workdir, desa_id, ids, pool):
     """A real worker process (concurrency 1), measured from its first signed letter to its last."""
-    from workers.surat import antrekan
+    from desaonline import tugas
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DESAONLINE_", "CELERY_"))}
     env.update({"DESAONLINE_CONFIG": "development", "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
                 "STORAGE_DIR": app.config["STORAGE_DIR"], "SECRET_KEY": SECRET, "BASE_DOMAIN": "localhost",
@@ -204,7 +204,7 @@ def _worker(app, workdir, desa_id, ids, pool):
     env.pop("REDIS_URL", None)
     with app.app_context():
         for i in ids:
-            antrekan(i, desa_id)
+            tugas.kirim(tugas.PROSES_SURAT, (i, desa_id))
     log = workdir / f"worker-{pool}.log"
     proc = subprocess.Popen([sys.executable, "-m", "celery", "-A", "celery_app", "worker", "--concurrency", "1",
                              "--pool", pool, "--loglevel", "WARNING", "-n", f"bench{uuid.uuid4().hex[:6]}@%h"],

@@ -91,7 +91,7 @@ class Config:
     @staticmethod
     def celery(config):
         instance = INSTANCE.as_posix()
-        from workers.broker import ALIAS  # kombu's SQL transport polling every 50 ms (see there)
+        from workers.broker import ALIAS  # kombu's SQL transport, polling to suit the load (see there)
         broker = config.get("REDIS_URL") or _env("CELERY_BROKER_URL", f"{ALIAS}+sqlite:///{instance}/celery-broker.sqlite")
         return {
             "broker_url": broker,

@@ -2,7 +2,8 @@
 
 Creates the kabupaten, three kecamatan with desa, an operator per desa and admins,
 then lets each feature add its part (residents, signatories, certificates) through
-its ``seed_demo(desa, laporan)``. Running it again changes nothing.
+its ``seed_demo(desa)`` (inside the desa's scope; it returns the lines to print).
+Running it again changes nothing.
 """
 import importlib
 import os
@@ -35,7 +36,7 @@ WILAYAH = [
 ]
 
 # Seeders of the features that own the data, in dependency order.
-FEATURE_SEEDERS = ("desaonline.mandiri.demo", "desaonline.surat.demo", "desaonline.signing.demo")
+FEATURE_SEEDERS = ("desaonline.penduduk.demo", "desaonline.surat.demo", "desaonline.signing.demo")
 
 
 def _get_or_create(model, where, **values):

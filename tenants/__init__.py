@@ -4,4 +4,4 @@
 - ``resolver``: host name -> desa, cached in memory (no query once warm).
 - ``scoping``: the one place that scopes every ORM query to the current desa.
 """
-from tenants.scoping import DesaScoped, current_desa_id, desa_scope, tanpa_scope  # noqa: F401
+from tenants.scoping import DesaScoped, berlingkup, current_desa_id, desa_scope, desa_wajib, tanpa_scope  # noqa: F401

@@ -11,15 +11,16 @@ the sweeper) sees every desa and restricts by role in ``desaonline.admin.akses``
 ``tanpa_scope`` marks such kabupaten-wide work. Raw ``text()`` SQL and Core
 statements on tables are not covered: don't use them on tenant tables.
 
-The criteria option is built once per desa and reused: SQLAlchemy then finds the
-compiled statement in its cache by the option's identity instead of analysing a
-new lambda on every statement, which made scoping cost more than the query.
+One criteria option serves every desa: the desa is a bound parameter
+(``desa_lingkup``) that the listener supplies, so SQLAlchemy compiles each
+statement once for all desa. A statement built once per process and run for every
+letter (the workers') is made with ``berlingkup(stmt)``: it carries the criteria
+already, its cache key is computed once, and the listener only adds the desa;
+outside a desa's scope it refuses to run (``TanpaDesa``).
 """
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import lru_cache
-
-from sqlalchemy import ForeignKey, event
+from sqlalchemy import ForeignKey, bindparam, event
 from sqlalchemy.orm import Mapped, Session, declared_attr, mapped_column, with_loader_criteria
 
 _current = ContextVar("desaonline_desa_id", default=None)
@@ -78,9 +79,21 @@ def leave(token):
     _current.reset(token)
 
 
-@lru_cache(maxsize=4096)
-def _kriteria(desa_id):
-    return with_loader_criteria(DesaScoped, lambda cls: cls.desa_id == desa_id, include_aliases=True)
+PARAMETER = "desa_lingkup"
+# The name is spelled inside the lambda: SQLAlchemy's lambda analysis would track a variable.
+_KRITERIA = with_loader_criteria(DesaScoped, lambda cls: cls.desa_id == bindparam("desa_lingkup"),
+                                 include_aliases=True)
+
+
+def berlingkup(stmt):
+    """``stmt`` with the desa's criteria built in, for statements made once and run often."""
+    return stmt.options(_KRITERIA).execution_options(berlingkup=True)
+
+
+def _dengan_desa(params, desa_id):
+    if isinstance(params, list):
+        return [{**row, PARAMETER: desa_id} for row in params]
+    return {**(params or {}), PARAMETER: desa_id}
 
 
 def _stamp(params, desa_id, entity):
@@ -97,12 +110,18 @@ def _stamp(params, desa_id, entity):
 
 @event.listens_for(Session, "do_orm_execute")
 def _scope_queries(state):
-    desa_id = _current.get()
     # Column loads refresh a row already loaded (and so already checked).
-    if desa_id is None or state.is_column_load or state.execution_options.get("tanpa_scope"):
+    if state.is_column_load or state.execution_options.get("tanpa_scope"):
+        return
+    desa_id = _current.get()
+    if desa_id is None:
+        if state.execution_options.get("berlingkup"):
+            raise TanpaDesa("a statement of one desa ran without a desa's scope")
         return
     if state.is_select or state.is_update or state.is_delete:
-        state.statement = state.statement.options(_kriteria(desa_id))
+        if not state.execution_options.get("berlingkup"):
+            state.statement = state.statement.options(_KRITERIA)
+        state.parameters = _dengan_desa(state.parameters, desa_id)
     elif state.is_insert:
         entity = state.statement.entity_description.get("entity") if state.is_orm_statement else None
         if entity is not None and issubclass(entity, DesaScoped) and state.parameters:

@@ -1,10 +1,12 @@
 """Every host finds its own desa, unknown hosts find nothing, and no desa sees another's rows."""
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import bindparam, func, insert, select, update
 
 from desaonline.extensions import db
 from desaonline.operator.models import Operator
-from tenants import desa_scope
-from tenants.scoping import TenantViolation
+from desaonline.signing import penanda
+from tenants import berlingkup, desa_scope, tanpa_scope
+from tenants.scoping import TanpaDesa, TenantViolation
 
 
 def test_desa_home_page_is_found_by_host(buat, host_client):
@@ -99,3 +101,39 @@ def test_host_lookup_needs_no_query_once_warm(app, buat, host_client):
     for _ in range(20):
         client.get("/")
     assert hostmap.loads == loads
+
+
+def test_statements_built_once_are_scoped_too_and_refuse_to_run_without_a_desa(app, buat):
+    a, b = buat.desa(), buat.desa()
+    buat.operator(a, "op-a")
+    buat.operator(b, "op-b")
+    semua = berlingkup(select(Operator.username).order_by(Operator.username))
+    ganti = berlingkup(update(Operator).values(nama=bindparam("n")).execution_options(synchronize_session=False))
+    with app.app_context():
+        with desa_scope(a.id):
+            assert db.session.scalars(semua).all() == ["op-a"]
+            assert db.session.execute(ganti, {"n": "Operator A"}).rowcount == 1  # op-b is not touched
+            db.session.commit()
+        with desa_scope(b.id):
+            assert db.session.scalars(semua).all() == ["op-b"]
+            assert db.session.scalar(select(Operator.nama)) is None
+        with tanpa_scope(), pytest.raises(TanpaDesa):
+            db.session.scalars(semua).all()
+
+
+def test_orm_inserts_are_stamped_with_the_desa_and_refused_for_another(app, buat):
+    a, b = buat.desa(), buat.desa()
+    with app.app_context(), desa_scope(a.id):
+        db.session.execute(insert(Operator), {"username": "baru", "password_hash": "x"})
+        db.session.commit()
+        assert db.session.scalar(select(Operator.desa_id).where(Operator.username == "baru")) == a.id
+        with pytest.raises(TenantViolation):
+            db.session.execute(insert(Operator), {"username": "lain", "password_hash": "x", "desa_id": b.id})
+        db.session.rollback()
+
+
+def test_signing_without_a_desa_fails_closed(app, buat):
+    """Outside a desa's scope the signer refuses instead of taking some desa's certificate."""
+    buat.desa()
+    with app.app_context(), tanpa_scope(), pytest.raises(TanpaDesa):
+        penanda.pilih_penanda()

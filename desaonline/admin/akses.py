@@ -18,9 +18,5 @@ def kecamatan_query(admin):
     return query
 
 
-def boleh_kecamatan(admin, kecamatan):
-    return admin.kecamatan_id is None or admin.kecamatan_id == kecamatan.id
-
-
 def boleh_desa(admin, desa):
     return admin.kecamatan_id is None or admin.kecamatan_id == desa.kecamatan_id

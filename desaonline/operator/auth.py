@@ -1,6 +1,4 @@
 """Guards for the desa operator's pages and API."""
-from flask_login import current_user
-
 from desaonline.auth.decorators import peran_required
 from desaonline.auth.sessions import api_auth
 from desaonline.operator import api_bp
@@ -11,7 +9,3 @@ operator_required = peran_required(("operator",), "operator.masuk")
 def operator_api(view):
     """API view for the desa's operator (bearer token of this desa)."""
     return api_bp.auth_required(api_auth, roles=["operator"])(view)
-
-
-def current_operator():
-    return current_user

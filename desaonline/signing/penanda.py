@@ -30,7 +30,7 @@ from desaonline.signing import pades, sertifikat
 from desaonline.signing.models import PengaturanTtd, SertifikatDesa
 from desaonline.surat.render import KotakTtd
 from desaonline.waktu import WIB, sekarang
-from tenants.scoping import desa_wajib
+from tenants import berlingkup
 
 
 @dataclass(frozen=True)
@@ -128,13 +128,13 @@ _lokal: dict[int, tuple[str, LocalPkcs12Signer]] = {}
 _kunci_lokal = threading.Lock()
 
 
-# Built once per process: a worker runs it for every letter (the listener adds the desa).
-_SERTIFIKAT_AKTIF = (select(SertifikatDesa.id, SertifikatDesa.sidik_sha256, SertifikatDesa.berlaku_sampai)
-                     .where(SertifikatDesa.aktif.is_(True)).order_by(SertifikatDesa.id.desc()).limit(1))
+# Built once per process: a worker runs it for every letter (``berlingkup``: the desa's criteria built in).
+_SERTIFIKAT_AKTIF = berlingkup(
+    select(SertifikatDesa.id, SertifikatDesa.sidik_sha256, SertifikatDesa.berlaku_sampai)
+    .where(SertifikatDesa.aktif.is_(True)).order_by(SertifikatDesa.id.desc()).limit(1))
 
 
 def _penanda_lokal():
-    desa_wajib()
     info = db.session.execute(_SERTIFIKAT_AKTIF).first()
     if info is None:
         raise GagalProses("Sertifikat tanda tangan Kepala Desa belum diunggah (menu Sertifikat).")
@@ -153,12 +153,11 @@ def _penanda_lokal():
         return penanda
 
 
-_PENGATURAN = select(PengaturanTtd)
+_PENGATURAN = berlingkup(select(PengaturanTtd))
 
 
 def pengaturan() -> PengaturanTtd | None:
     """How the current desa signs (None: not chosen yet, the uploaded certificate)."""
-    desa_wajib()
     return db.session.scalar(_PENGATURAN)
 
 

@@ -4,7 +4,7 @@ catalogue (what a letter says) and the PDF renderer (how it looks).
 Every string here is plain text exactly as typed or stored; the renderer escapes it
 before it meets ReportLab's Paragraph markup.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 
@@ -44,4 +44,3 @@ class DokumenSurat:
     konsep: bool = False                  # draft preview: watermark "KONSEP", no number, no QR
     url_verifikasi: str | None = None     # the QR code's target on a signed letter
     catatan_tte: str | None = None        # "Dokumen ini ditandatangani secara elektronik ..."
-    lampiran: list[tuple[str, str]] = field(default_factory=list)

@@ -288,7 +288,7 @@ def render(dok: DokumenSurat) -> SuratPdf:
     catat = KotakTtd()
     isi = [*_kop(dok, lebar), *_judul(dok), *_paragraf(dok.pembuka), *_tabel_data(dok.data, lebar),
            *_paragraf(dok.isi), *_paragraf(dok.penutup), CondPageBreak(10 * mm),
-           *_blok_ttd(dok, lebar, catat), *_tabel_data(dok.lampiran, lebar)]
+           *_blok_ttd(dok, lebar, catat)]
     halaman = _Halaman(dok, ukuran, bawah, kiri, kanan)
     doc.build(isi, onFirstPage=halaman, onLaterPages=halaman)
     return SuratPdf(pdf=buf.getvalue(), kotak_ttd=catat, halaman=doc.page)

@@ -21,6 +21,7 @@ from desaonline.errors import Penolakan, tidak_ditemukan
 from desaonline.extensions import db
 from desaonline.surat.models import RiwayatSurat, Surat
 from desaonline.waktu import sekarang
+from tenants import berlingkup
 
 KONSEP, DIAJUKAN, DITOLAK, DIPROSES, SELESAI, GAGAL, DIBATALKAN = (
     "konsep", "diajukan", "ditolak", "diproses", "selesai", "gagal", "dibatalkan")
@@ -103,21 +104,21 @@ def pindah(surat_id, langkah, nama=None, catatan=None, riwayat=True, **nilai):
 
 
 # The workers' steps run for every letter: their statements are built once per process
-# (values as bound parameters) and the tenancy listener adds the desa to each.
+# (values as bound parameters, the desa's criteria built in: ``berlingkup``).
 _RIWAYAT = insert(RiwayatSurat).values(
     surat_id=bindparam("r_surat"), waktu=bindparam("r_waktu"), status=bindparam("r_status"),
     aktor=bindparam("r_aktor"), aktor_nama=bindparam("r_nama"), catatan=bindparam("r_catatan"))
-_KLAIM = (update(Surat)
-          .where(Surat.id == bindparam("k_surat"), Surat.status == DIPROSES)
-          .values(percobaan=Surat.percobaan + 1).returning(Surat)
-          .execution_options(synchronize_session=False, populate_existing=True))
-_SELESAI = (update(Surat)
+_KLAIM = berlingkup(update(Surat)
+                    .where(Surat.id == bindparam("k_surat"), Surat.status == DIPROSES)
+                    .values(percobaan=Surat.percobaan + 1).returning(Surat)
+                    .execution_options(synchronize_session=False, populate_existing=True))
+_SELESAI = berlingkup(update(Surat)
             .where(Surat.id == bindparam("k_surat"), Surat.status == DIPROSES)
             .values(status=SELESAI, kode_verifikasi=bindparam("k_kode"), pdf_sha256=bindparam("k_sha"),
                     pdf_path=bindparam("k_path"), selesai=bindparam("k_waktu"), alasan_gagal=None,
                     diubah=bindparam("k_waktu"))
             .execution_options(synchronize_session=False))
-_GAGAL = (update(Surat)
+_GAGAL = berlingkup(update(Surat)
           .where(Surat.id == bindparam("k_surat"), Surat.status == DIPROSES)
           .values(status=GAGAL, alasan_gagal=bindparam("k_alasan"), percobaan=Surat.percobaan + 1,
                   diubah=bindparam("k_waktu"))

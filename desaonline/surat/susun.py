@@ -17,6 +17,7 @@ from desaonline.surat.dokumen import DokumenSurat, Kop, Penandatangan
 from desaonline.surat.models import Pejabat, PengaturanSurat
 from desaonline.surat.pengaturan import kepala, pengaturan_bawaan, sebutan
 from desaonline.waktu import hari_ini, tanggal_indonesia
+from tenants import berlingkup
 from tenants.models import Desa, Kecamatan
 
 JENIS_KELAMIN = {"L": "Laki-laki", "P": "Perempuan"}
@@ -115,10 +116,10 @@ def _tabel(surat, jenis, subjek, desa):
     return baris
 
 
-# Built once per process (the worker runs them for every letter; the listener adds the desa).
-_PENGATURAN = select(PengaturanSurat)
+# Built once per process: the worker runs them for every letter (``berlingkup``: the desa's criteria built in).
+_PENGATURAN = berlingkup(select(PengaturanSurat))
 # The resident with the family card (the address) in one query.
-_SUBJEK = select(Penduduk).options(joinedload(Penduduk.keluarga)).where(Penduduk.id == bindparam("s_id"))
+_SUBJEK = berlingkup(select(Penduduk).options(joinedload(Penduduk.keluarga)).where(Penduduk.id == bindparam("s_id")))
 # The desa with its kecamatan and kabupaten (letterhead, texts) in one query.
 _DESA_LENGKAP = [joinedload(Desa.kecamatan).joinedload(Kecamatan.kabupaten)]
 

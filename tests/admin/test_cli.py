@@ -1,7 +1,5 @@
 """``flask --app wsgi admin create`` and ``flask --app wsgi demo``, run as the CLI runs them."""
-import importlib.util
 import re
-import warnings
 
 import pytest
 from sqlalchemy import func, select
@@ -56,15 +54,6 @@ def test_admin_create_refuses_bad_input_with_a_message(app, cli, buat, args, mes
         assert db.session.scalar(select(func.count()).select_from(Admin)) == 1
 
 
-def _seeders_present(monkeypatch):
-    """The feature seeders that exist in this checkout (others are still being written)."""
-    present = tuple(m for m in demo.FEATURE_SEEDERS if importlib.util.find_spec(m) is not None)
-    missing = sorted(set(demo.FEATURE_SEEDERS) - set(present))
-    if missing:
-        warnings.warn(f"demo seeders not yet in the checkout, not run: {', '.join(missing)}")
-        monkeypatch.setattr(demo, "FEATURE_SEEDERS", present)
-
-
 def _hitung(app):
     with app.app_context(), tanpa_scope():
         return {model.__name__: db.session.scalar(select(func.count()).select_from(model))
@@ -72,7 +61,6 @@ def _hitung(app):
 
 
 def test_demo_is_idempotent_and_prints_every_login(app, cli, host_client, monkeypatch, operator_bisa_masuk):
-    _seeders_present(monkeypatch)
     first = cli("demo")
     assert first.exit_code == 0, first.output
     counts = _hitung(app)
@@ -107,8 +95,7 @@ def test_demo_is_idempotent_and_prints_every_login(app, cli, host_client, monkey
             res = host_client(host).post("/api/v1/mandiri/login", json={"nik": found.group(1), "pin": found.group(2)})
             assert res.status_code == 200, (host, line, res.get_json())
             warga += 1
-    if importlib.util.find_spec("desaonline.mandiri.demo"):
-        assert warga >= counts["Desa"]
+    assert warga >= counts["Desa"]
 
     # both admin logins are printed, and work
     admin_lines = re.findall(r"admin (kabupaten|kecamatan \S+): (\S+) / (\S+)", first.output)

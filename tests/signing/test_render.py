@@ -95,11 +95,19 @@ def test_qr_code_encodes_the_verification_url():
     assert [list(map(bool, r)) for r in ours.modules] == ref.get_matrix()
 
 
+def _gambar(pdf):
+    """(width, height) of every image drawn on the first page."""
+    xobjek = PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"].get("/XObject") or {}
+    return [(x["/Width"], x["/Height"]) for x in (v.get_object() for v in xobjek.values())
+            if x["/Subtype"] == "/Image"]
+
+
 def test_logo_is_drawn_and_a_broken_logo_does_not_stop_the_letter():
     from PIL import Image
     buf = io.BytesIO()
     Image.new("RGB", (120, 140), (10, 120, 60)).save(buf, "PNG")
     dengan_logo = render_pdf(dokumen(kop=dokumen().kop.__class__(**{**dokumen().kop.__dict__, "logo_png": buf.getvalue()})))
-    assert b"/Subtype /Image" in dengan_logo or b"/Image" in dengan_logo
+    assert _gambar(dengan_logo) == [(120, 140)]
+    assert _gambar(render_pdf(dokumen())) == []   # no logo, no image (the QR code is drawn as paths)
     rusak = render_pdf(dokumen(kop=dokumen().kop.__class__(**{**dokumen().kop.__dict__, "logo_png": b"bukan png"})))
-    assert "DESA KLIRONG" in _teks(rusak)
+    assert "DESA KLIRONG" in _teks(rusak) and _gambar(rusak) == []
