@@ -153,6 +153,24 @@ _MARSHMALLOW = {
 }
 
 
+# marshmallow's messages that carry values: their English start, and ours.
+_MARSHMALLOW_AWALAN = (("Must be one of: ", "Harus salah satu dari: "),
+                       ("Length must be between ", "Panjang harus antara "),
+                       ("Shorter than minimum length ", "Terlalu pendek; paling sedikit "),
+                       ("Longer than maximum length ", "Terlalu panjang; paling banyak "),
+                       ("Must be greater than or equal to ", "Paling kecil "),
+                       ("Must be less than or equal to ", "Paling besar "))
+
+
+def _terjemah(teks):
+    if teks in _MARSHMALLOW:
+        return _MARSHMALLOW[teks]
+    for awal, ganti in _MARSHMALLOW_AWALAN:
+        if teks.startswith(awal):
+            return ganti + teks[len(awal):].replace(" and ", " dan ")
+    return teks
+
+
 def _rincian_validasi(detail):
     """APIFlask's ``{"json": {"nik": ["Missing data..."]}}`` as ``{"nik": "Wajib diisi."}``."""
     rincian = {}
@@ -161,7 +179,7 @@ def _rincian_validasi(detail):
             continue
         for nama, pesan in lokasi.items():
             teks = pesan[0] if isinstance(pesan, list) and pesan and isinstance(pesan[0], str) else str(pesan)
-            rincian[str(nama)] = _MARSHMALLOW.get(teks, teks)
+            rincian[str(nama)] = _terjemah(teks)
     return rincian
 
 
