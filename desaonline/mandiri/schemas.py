@@ -8,6 +8,8 @@ class LoginPendudukIn(Schema):
     nik = String(required=True, validate=Length(1, 32), metadata={"description": "NIK, 16 angka"})
     pin = String(required=True, validate=Length(1, 64),
                  metadata={"description": "PIN; yang pertama adalah tanggal lahir YYYYMMDD"})
+    no_kk = String(load_default=None, allow_none=True, validate=Length(0, 32),
+                   metadata={"description": "Nomor KK, 16 angka: wajib bila PIN masih tanggal lahir"})
 
 
 class LoginPendudukOut(Schema):

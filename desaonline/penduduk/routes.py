@@ -4,6 +4,7 @@ Pages name a resident by id, never by NIK: URLs end up in access logs."""
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from wtforms.fields.choices import SelectChoice
 
+from desaonline.batas import id_dari
 from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.mandiri import akun
 from desaonline.whatsapp import nomor_wa, wa_link
@@ -27,7 +28,7 @@ def _atau_404(penduduk_id):
 def daftar():
     """Search by NIK or name prefix, page by page."""
     form = CariForm(request.args)
-    hasil = layanan.cari(form.q.data, request.args.get("setelah", type=int))
+    hasil = layanan.cari(form.q.data, id_dari(request.args.get("setelah")))
     return render_template("penduduk/daftar.html", form=form, hasil=hasil, q=form.q.data or "")
 
 

@@ -4,7 +4,8 @@ from apiflask.fields import Boolean, Date, DateTime, Dict, Integer, List, Nested
 from apiflask.validators import Length, OneOf
 from marshmallow import INCLUDE
 
-from desaonline.surat.antrean import PER_HALAMAN, PER_HALAMAN_MAKS
+from desaonline.batas import Bilangan, Id
+from desaonline.surat.antrean import HALAMAN_MAKS, PER_HALAMAN, PER_HALAMAN_MAKS
 from desaonline.surat.status import DIKIRIM, STATUS
 
 _TEKS = {"description": "teks apa adanya; tidak pernah ditafsirkan sebagai markup"}
@@ -39,8 +40,8 @@ class SuratIn(Schema):
     klasifikasi = String(load_default=None, metadata={"description": "bawaan: kode klasifikasi jenis surat"})
     keperluan = String(required=True, metadata=_TEKS)
     keterangan = String(load_default=None, allow_none=True, metadata=_TEKS)
-    penandatangan = Integer(load_default=None, allow_none=True,
-                            metadata={"description": "id pejabat (GET /api/v1/operator/pejabat); bawaan: Kepala Desa"})
+    penandatangan = Id(load_default=None, allow_none=True,
+                       metadata={"description": "id pejabat (GET /api/v1/operator/pejabat); bawaan: Kepala Desa"})
 
 
 class SuratUbahIn(Schema):
@@ -53,7 +54,7 @@ class SuratUbahIn(Schema):
     klasifikasi = String()
     keperluan = String(metadata=_TEKS)
     keterangan = String(allow_none=True, metadata=_TEKS)
-    penandatangan = Integer(allow_none=True)
+    penandatangan = Id(allow_none=True)
 
 
 class SuratBaruOut(Schema):
@@ -128,8 +129,9 @@ class SuratOperatorOut(SuratOut):
 
 
 class HalamanIn(Schema):
-    halaman = Integer(load_default=1, metadata={"description": "mulai dari 1"})
-    per_halaman = Integer(load_default=PER_HALAMAN, metadata={"description": f"paling banyak {PER_HALAMAN_MAKS}"})
+    halaman = Bilangan(1, HALAMAN_MAKS, load_default=1, metadata={"description": "mulai dari 1"})
+    per_halaman = Bilangan(1, PER_HALAMAN_MAKS, load_default=PER_HALAMAN,
+                           metadata={"description": f"paling banyak {PER_HALAMAN_MAKS}"})
 
 
 class AntreanIn(HalamanIn):
@@ -143,8 +145,8 @@ class BatalIn(Schema):
 
 
 class SetujuiIn(Schema):
-    penandatangan = Integer(load_default=None, allow_none=True,
-                            metadata={"description": "ganti penandatangan saat menyetujui (id pejabat)"})
+    penandatangan = Id(load_default=None, allow_none=True,
+                       metadata={"description": "ganti penandatangan saat menyetujui (id pejabat)"})
     passphrase = String(load_default=None, allow_none=True, load_only=True,
                         metadata={"description": "passphrase BSrE Kepala Desa, bila desa menandatangani lewat "
                                                  "BSrE; dipakai sekali, tidak disimpan"})
