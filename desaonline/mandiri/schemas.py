@@ -1,6 +1,6 @@
 """Shapes of the resident's JSON API (CONTRACT.md)."""
 from apiflask import Schema
-from apiflask.fields import Boolean, Date, String
+from apiflask.fields import Boolean, Date, DateTime, String
 from apiflask.validators import Length
 
 
@@ -48,6 +48,7 @@ class ProfilOut(AnggotaOut):
     kecamatan = String()
     kabupaten = String()
     wajib_ganti_pin = Boolean()
+    terakhir_masuk = DateTime(allow_none=True, metadata={"description": "masuk sebelum sesi ini (null: belum pernah)"})
 
 
 class KontakOut(Schema):

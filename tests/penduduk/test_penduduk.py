@@ -15,13 +15,13 @@ def sugeng(buat, desa):
     return kepala
 
 
-def _login(situs, nik, pin):
-    return situs.api("post", "/api/v1/mandiri/login", json={"nik": nik, "pin": pin})
+def _login(situs, nik, pin, no_kk=None):
+    return situs.api("post", "/api/v1/mandiri/login", json={"nik": nik, "pin": pin, "no_kk": no_kk})
 
 
 def test_reset_pin_api(situs, token, sugeng):
     # the resident had changed the PIN and then got locked out
-    t = _login(situs, sugeng.nik, sugeng.pin).get_json()["token"]
+    t = _login(situs, sugeng.nik, sugeng.pin, sugeng.no_kk).get_json()["token"]
     situs.api("post", "/api/v1/mandiri/ganti-pin", t, json={"pin_lama": sugeng.pin, "pin_baru": "246813"})
     for _ in range(5):
         _login(situs, sugeng.nik, "000000")
