@@ -4,7 +4,8 @@ Every row is checked; the good ones are written in one transaction and every bad
 one is reported with its line (the header is line 1) and the reason. Importing the
 same file again changes nothing. 20,000 rows take a few seconds: the desa's
 residents and KKs are read once, and new and changed rows are written in bulk
-(no query per row, no argon2: the first PIN stays the birth date).
+(no query per row; the first PIN is the birth date, or one-time PINs hashed in bulk:
+``mandiri.pin_awal``).
 """
 import csv
 import io
@@ -17,6 +18,7 @@ from sqlalchemy import insert, select, update
 
 from desaonline.errors import Penolakan
 from desaonline.extensions import db
+from desaonline.mandiri import pin_awal
 from desaonline.penduduk.models import Keluarga, Penduduk
 from desaonline.penduduk.validasi import KOLOM, KOLOM_KELUARGA, KOLOM_TAMBAHAN, periksa
 from tenants.scoping import current_desa_id, desa_wajib
@@ -43,6 +45,7 @@ class HasilImpor:
     dibuat: int = 0
     diperbarui: int = 0
     ditolak: list = field(default_factory=list)
+    pin_sekali: list = field(default_factory=list)  # one-time PINs of new residents (shown once)
 
     def tolak(self, baris, alasan):
         self.ditolak.append({"baris": baris, "alasan": alasan})
@@ -240,13 +243,14 @@ def _tulis_penduduk(penduduk, kk_ids, kk_berubah, hasil):
         nilai["keluarga_id"] = kk_ids[data["no_kk"]]
         lama = ada.get(nik)
         if lama is None:
-            baru.append({"desa_id": desa_id, "aktif": True, "wajib_ganti_pin": True, **nilai})
+            baru.append({"desa_id": desa_id, "aktif": True, **nilai})
             continue
         if (not lama.aktif or any(getattr(lama, k) != v for k, v in nilai.items())):
             berubah.append({"id": lama.id, "aktif": True, "diubah": sekarang, **nilai})
         elif lama.keluarga_id in kk_berubah:
             hasil.diperbarui += 1  # the KK's address changed: this resident's data did too
     if baru:
+        hasil.pin_sekali = pin_awal.isi(baru)  # the first PIN of each, as the desa chose
         _sisip(Penduduk, baru)
     if berubah:
         db.session.execute(update(Penduduk), berubah)
