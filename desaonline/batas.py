@@ -6,7 +6,7 @@
   id simply matches no route (404); schema fields use ``Id``/``Bilangan``.
 - JSON: a body nested deeper than Python's recursion limit made the parser raise
   RecursionError (a 500); every JSON body of the API is checked once here and a bad
-  one is a 400 ``json_tidak_valid``.
+  one is a 400 ``permintaan_tidak_valid``.
 """
 import json
 
@@ -60,7 +60,7 @@ def _periksa_json():
     try:
         json.loads(data)
     except (ValueError, RecursionError) as err:  # UnicodeDecodeError is a ValueError
-        raise Penolakan(400, "json_tidak_valid", JSON_TIDAK_VALID) from err
+        raise Penolakan(400, "permintaan_tidak_valid", JSON_TIDAK_VALID) from err
 
 
 def init_app(app):

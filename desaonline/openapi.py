@@ -30,7 +30,7 @@ _GALAT = {"application/json": {"schema": {"$ref": "#/components/schemas/GalatOut
 _SELALU = {"404": "Host ini bukan desa (atau bukan portal) untuk endpoint ini, atau data tidak ditemukan"}
 _BERTOKEN = {"401": "Token tidak ada, tidak berlaku, atau milik host lain",
              "403": "Token milik peran lain (mis. operator di endpoint penduduk)"}
-_BERBADAN = {"400": "Badan permintaan bukan JSON yang benar (json_tidak_valid)",
+_BERBADAN = {"400": "Badan permintaan bukan JSON yang benar (permintaan_tidak_valid)",
              "422": "Data tidak valid; `rincian` menyebut isiannya"}
 
 

@@ -47,9 +47,10 @@ def _galat(resp, status):
 def test_deeply_nested_json_is_refused_with_400(situs, portal, host, path):
     klien = situs if host == "desa" else portal
     body = _galat(klien.post(path, data=DALAM, content_type="application/json"), 400)
-    assert body["error"] == "json_tidak_valid"
+    assert body["error"] == "permintaan_tidak_valid"
     # a plain broken JSON gets the same answer
-    assert _galat(klien.post(path, data="{nik", content_type="application/json"), 400)["error"] == "json_tidak_valid"
+    broken = _galat(klien.post(path, data="{nik", content_type="application/json"), 400)
+    assert broken == body
 
 
 @pytest.mark.parametrize("path", ["/api/v1/mandiri/surat/" + BESAR, "/api/v1/mandiri/surat/" + BESAR + "/pdf"])
@@ -70,11 +71,16 @@ def test_huge_ids_in_admin_paths_are_404(buat, portal):
 
 
 @pytest.mark.parametrize("query", [f"halaman={BESAR}", f"per_halaman={BESAR}", "halaman=0", "per_halaman=0",
-                                   "per_halaman=101", "halaman=-1"])
+                                   "halaman=-1", f"halaman={2 ** 31}"])
 def test_page_numbers_out_of_range_are_422(situs, token_operator, token_warga, query):
     for path, token in (("/api/v1/operator/surat", token_operator), ("/api/v1/mandiri/surat", token_warga)):
         body = _galat(situs.api("get", f"{path}?{query}", token), 422)
         assert set(body["rincian"]) & {"halaman", "per_halaman"}
+
+
+def test_a_page_size_over_100_is_cut_to_100(situs, token_warga):
+    resp = situs.api("get", "/api/v1/mandiri/surat?per_halaman=101", token_warga)
+    assert resp.status_code == 200 and resp.headers["X-Total-Count"] == "0"
 
 
 def test_huge_signatory_id_in_a_body_is_422(situs, token_warga):

@@ -4,7 +4,7 @@ from apiflask.fields import Boolean, Date, DateTime, Dict, Integer, List, Nested
 from apiflask.validators import Length, OneOf
 from marshmallow import INCLUDE
 
-from desaonline.batas import Bilangan, Id
+from desaonline.batas import BATAS_ID, Bilangan, Id
 from desaonline.surat.antrean import HALAMAN_MAKS, PER_HALAMAN, PER_HALAMAN_MAKS
 from desaonline.surat.status import DIKIRIM, STATUS
 
@@ -130,8 +130,8 @@ class SuratOperatorOut(SuratOut):
 
 class HalamanIn(Schema):
     halaman = Bilangan(1, HALAMAN_MAKS, load_default=1, metadata={"description": "mulai dari 1"})
-    per_halaman = Bilangan(1, PER_HALAMAN_MAKS, load_default=PER_HALAMAN,
-                           metadata={"description": f"paling banyak {PER_HALAMAN_MAKS}"})
+    per_halaman = Bilangan(1, BATAS_ID, load_default=PER_HALAMAN,
+                           metadata={"description": f"paling banyak {PER_HALAMAN_MAKS}; yang lebih besar dipotong"})
 
 
 class AntreanIn(HalamanIn):
