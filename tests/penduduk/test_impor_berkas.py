@@ -62,20 +62,36 @@ def test_xlsx_header_with_sixteen_thousand_columns(situs, token):
     _ditolak(unggah(situs, token, data, "penduduk.xlsx"), "terlalu banyak kolom")
 
 
+_NS = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
 def _bom_zip():
-    """An XLSX-shaped zip whose sheet opens to far more than any register (a zip bomb)."""
+    """An XLSX whose shared strings open to far more than any register holds (a zip bomb):
+    openpyxl reads the whole shared-strings table into memory before the first row."""
     isi = io.BytesIO()
     with zipfile.ZipFile(isi, "w", zipfile.ZIP_DEFLATED) as z:
         with zipfile.ZipFile(io.BytesIO(_xlsx(list(KOLOM)))) as asli:
             for nama in asli.namelist():
-                if nama != "xl/worksheets/sheet1.xml":
-                    z.writestr(nama, asli.read(nama))
-        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
-            f.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
-            baris_xml = b'<row><c t="inlineStr"><is><t>' + b"A" * 1000 + b"</t></is></c></row>"
-            for _ in range(BATAS_XLSX_TERBUKA // len(baris_xml) + 10):
-                f.write(baris_xml)
-            f.write(b"</sheetData></worksheet>")
+                data = asli.read(nama)
+                if nama == "[Content_Types].xml":
+                    data = data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType='
+                                        b'"application/vnd.openxmlformats-officedocument.spreadsheetml.'
+                                        b'sharedStrings+xml"/></Types>')
+                elif nama == "xl/_rels/workbook.xml.rels":
+                    data = data.replace(b"</Relationships>", b'<Relationship Id="rIdSst" Type="http://schemas.'
+                                        b'openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+                                        b'Target="sharedStrings.xml"/></Relationships>')
+                elif nama == "xl/worksheets/sheet1.xml":
+                    sel = b"".join(b'<c r="%s1" t="s"><v>%d</v></c>' % (chr(65 + i).encode(), i)
+                                   for i in range(len(KOLOM)))
+                    data = b"<worksheet " + _NS + b'><sheetData><row r="1">' + sel + b"</row></sheetData></worksheet>"
+                z.writestr(nama, data)
+        with z.open("xl/sharedStrings.xml", "w", force_zip64=True) as f:
+            f.write(b"<sst " + _NS + b">" + b"".join(b"<si><t>%s</t></si>" % k.encode() for k in KOLOM))
+            teks = b"<si><t>" + b"A" * 1000 + b"</t></si>"
+            for _ in range(BATAS_XLSX_TERBUKA // len(teks) + 10):
+                f.write(teks)
+            f.write(b"</sst>")
     return isi.getvalue()
 
 
