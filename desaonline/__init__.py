@@ -41,6 +41,10 @@ def create_app(config_name=None, overrides=None):
     from tenants import resolver
     resolver.init_app(app)
     errors.init_app(app)
+    # Before the blueprints: their <int:...> routes take the bounded converter.
+    from desaonline import batas, openapi
+    batas.init_app(app)
+    openapi.init_app(app)
 
     _register_blueprints(app)
     _register_commands(app)

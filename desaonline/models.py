@@ -7,6 +7,7 @@ from desaonline.auth.models import Sesi  # noqa: F401
 from desaonline.admin.models import Admin  # noqa: F401
 from desaonline.operator.models import Operator  # noqa: F401
 from desaonline.penduduk.models import Keluarga, Penduduk  # noqa: F401
+from desaonline.mandiri.models import PengaturanAkun, RiwayatAkun  # noqa: F401
 from desaonline.surat.models import (  # noqa: F401
     JenisSuratDesa, NomorUrut, Pejabat, PengaturanSurat, RiwayatSurat, Surat)
 from desaonline.signing.models import PengaturanTtd, SertifikatDesa  # noqa: F401

@@ -180,10 +180,12 @@ def cari_operator(desa, operator_id):
 
 def reset_sandi_operator(operator, password):
     """A new password chosen by the admin; every open session of the operator ends."""
+    from desaonline.auth.kunci import buka
     from desaonline.auth.sessions import revoke_all
     cek_password(password)
     with desa_scope(operator.desa_id):
         operator.password_hash = hash_secret(password)
+        buka(operator)  # a new password also lifts a lock
         revoke_all(operator)
         db.session.commit()
 

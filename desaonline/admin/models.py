@@ -4,13 +4,14 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from desaonline.auth.kunci import KunciAkun
 from desaonline.auth.sessions import AkunMixin, register_akun
 from desaonline.extensions import db
 from desaonline.waktu import sekarang
 from tenants.models import Kecamatan
 
 
-class Admin(AkunMixin, db.Model):
+class Admin(AkunMixin, KunciAkun, db.Model):
     __tablename__ = "admin"
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)

@@ -7,7 +7,9 @@ from sqlalchemy import select
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
+from desaonline.auth import kunci
 from desaonline.auth.decorators import tujuan_aman
+from desaonline.auth.kunci import Kebijakan, Terkunci
 from desaonline.auth.passwords import burn_time, verify_secret
 from desaonline.auth.sessions import issue, login_web, logout_web
 from desaonline.errors import Penolakan
@@ -18,6 +20,10 @@ from desaonline.extensions import db, limiter
 GAGAL_PER_ALAMAT = "30/minute;300/hour"
 SALAH = "Nama pengguna atau kata sandi salah."
 WAJIB = "Wajib diisi."
+# Per account, in the database (desaonline.auth.kunci): ten wrong passwords in a row
+# lock it; the admin's password reset unlocks an operator.
+KEBIJAKAN_SANDI = Kebijakan(batas=10, sebutan="kata sandi",
+                            bantuan=lambda: "Minta admin untuk membuka kunci atau mengatur ulang kata sandi.")
 
 
 def _failed(response):
@@ -35,12 +41,26 @@ class MasukForm(FlaskForm):
 
 
 def cek_sandi(model, username, password):
-    """The active account with that username and password, or None (same time either way)."""
-    akun = db.session.scalar(select(model).where(model.username == (username or "").strip()))
+    """The active account with that username and password, or None (same time either way).
+
+    Raises ``Terkunci`` (429) while the account, or a name of no account, is locked."""
+    username, password = (username or "").strip(), password or ""
+    akun = db.session.scalar(select(model).where(model.username == username))
     if akun is None or not akun.aktif:
-        burn_time(password or "")
+        burn_time(password)
+        kunci.periksa_asing(model.jenis_akun, username, KEBIJAKAN_SANDI)
+        kunci.catat_asing(model.jenis_akun, username, KEBIJAKAN_SANDI)
         return None
-    return akun if verify_secret(akun.password_hash, password or "") else None
+    try:
+        kunci.periksa(akun, KEBIJAKAN_SANDI)
+    except Terkunci:
+        burn_time(password)
+        raise
+    if not verify_secret(akun.password_hash, password):
+        kunci.catat_gagal(akun, KEBIJAKAN_SANDI)
+        return None
+    kunci.catat_berhasil(akun)
+    return akun
 
 
 def _sudah_masuk(peran):
@@ -55,7 +75,11 @@ def halaman_masuk(model, peran, template, beranda):
     form = MasukForm()
     if not form.validate_on_submit():
         return render_template(template, form=form), 422 if form.errors else 200
-    akun = cek_sandi(model, form.username.data, form.password.data)
+    try:
+        akun = cek_sandi(model, form.username.data, form.password.data)
+    except Penolakan as err:  # locked: 429 with Retry-After
+        flash(err.pesan, "galat")
+        return render_template(template, form=form), err.status, err.headers
     if akun is None:
         flash(SALAH, "galat")
         return render_template(template, form=form), 401

@@ -21,3 +21,4 @@ class Sesi(db.Model):
     dibuat: Mapped[datetime] = mapped_column(default=sekarang)
     kedaluwarsa: Mapped[datetime]
     dicabut: Mapped[bool] = mapped_column(default=False)
+    alamat: Mapped[str | None] = mapped_column(String(45))  # the client's address at login

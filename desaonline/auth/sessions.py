@@ -9,7 +9,7 @@ import secrets
 from datetime import timedelta
 
 from apiflask import HTTPTokenAuth
-from flask import current_app, g
+from flask import current_app, g, has_request_context, request
 from flask_login import login_user, logout_user
 from sqlalchemy import select, update
 
@@ -44,6 +44,7 @@ def issue(akun, saluran):
     db.session.add(Sesi(
         token_hash=_hash(token), jenis=akun.jenis_akun, akun_id=akun.id, desa_id=_host_desa_id(),
         saluran=saluran, kedaluwarsa=sekarang() + timedelta(hours=hours),
+        alamat=(request.remote_addr or None) if has_request_context() else None,
     ))
     db.session.commit()
     akun.sesi_token = token
@@ -65,6 +66,16 @@ def resolve(token, saluran):
         return None
     akun.sesi_token = token
     return akun
+
+
+def masuk_terakhir(akun, kecuali=None):
+    """The account's latest login (its session row: ``dibuat``, ``alamat``, ``saluran``), or None.
+
+    ``kecuali``: a token to leave out, so a resident sees the login before this one."""
+    query = select(Sesi).where(Sesi.jenis == akun.jenis_akun, Sesi.akun_id == akun.id)
+    if kecuali:
+        query = query.where(Sesi.token_hash != _hash(kecuali))
+    return db.session.scalar(query.order_by(Sesi.dibuat.desc(), Sesi.id.desc()).limit(1))
 
 
 def revoke(token):

@@ -1,5 +1,5 @@
 """The resident's JSON API (docs/api.md): login, PIN, biodata, family, contact."""
-from desaonline.auth.sessions import issue, revoke
+from desaonline.auth.sessions import issue, masuk_terakhir, revoke
 from desaonline.extensions import db
 from desaonline.mandiri import akun, api_bp as api
 from desaonline.mandiri.auth import current_penduduk, limit_gagal_pin, penduduk_api, penduduk_api_awal
@@ -12,9 +12,13 @@ from desaonline.mandiri.schemas import AnggotaOut, GantiPinIn, KontakOut, LoginP
 @limit_gagal_pin
 @api.input(LoginPendudukIn)
 @api.output(LoginPendudukOut)
-@api.doc(summary="Masuk dengan NIK dan PIN (PIN pertama: tanggal lahir YYYYMMDD)", responses=[401, 429])
+@api.doc(summary="Masuk dengan NIK dan PIN (PIN pertama: tanggal lahir YYYYMMDD, dengan Nomor KK)",
+         description="Dengan PIN tanggal lahir (8 angka) `no_kk` wajib: tanpa itu 422 `no_kk_diperlukan`, "
+                     "salah 401. Setelah PIN diganti, `nik` dan `pin` cukup. PIN pertama yang lewat masa "
+                     "berlakunya: 403 `pin_kedaluwarsa`.",
+         responses=[401, 403, 422, 429])
 def login(json_data):
-    penduduk = akun.masuk(json_data["nik"], json_data["pin"])
+    penduduk = akun.masuk(json_data["nik"], json_data["pin"], json_data.get("no_kk"))
     return {"token": issue(penduduk, "api"), "wajib_ganti_pin": penduduk.wajib_ganti_pin}
 
 
@@ -22,7 +26,7 @@ def login(json_data):
 @penduduk_api_awal
 @api.input(GantiPinIn)
 @api.output({}, status_code=204)
-@api.doc(summary="Ganti PIN (wajib setelah masuk pertama kali)", responses=[401, 422, 429])
+@api.doc(summary="Ganti PIN (wajib setelah masuk pertama kali)", responses=[401, 403, 422, 429])
 def ganti_pin(json_data):
     penduduk = current_penduduk()
     akun.ganti_pin(penduduk, json_data["pin_lama"], json_data["pin_baru"], tetap=penduduk.sesi_token)
@@ -44,7 +48,9 @@ def keluar():
 @api.output(ProfilOut)
 @api.doc(summary="Biodata penduduk yang masuk", responses=[401, 403])
 def profil():
-    return biodata(current_penduduk())
+    penduduk = current_penduduk()
+    sebelumnya = masuk_terakhir(penduduk, kecuali=penduduk.sesi_token)
+    return {**biodata(penduduk), "terakhir_masuk": sebelumnya.dibuat if sebelumnya else None}
 
 
 @api.get("/keluarga")

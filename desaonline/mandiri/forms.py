@@ -12,6 +12,11 @@ class MasukForm(FlaskForm):
                       render_kw={"inputmode": "numeric", "autocomplete": "username", "maxlength": 16})
     pin = PasswordField("PIN", validators=[DataRequired(WAJIB), Length(max=64)],
                         render_kw=_PIN | {"autocomplete": "current-password"})
+    # Asked on the login page itself, beside the PIN: only the birth-date PIN needs it,
+    # and a resident who follows the printed guide (NIK, PIN, Masuk) is asked for it
+    # there, with the PIN kept, before any account is opened.
+    no_kk = StringField("Nomor KK", validators=[Length(max=32)],
+                        render_kw={"inputmode": "numeric", "maxlength": 16, "autocomplete": "off"})
 
 
 class GantiPinForm(FlaskForm):

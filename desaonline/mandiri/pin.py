@@ -3,7 +3,7 @@ import hmac
 import re
 import secrets
 
-from desaonline.auth.passwords import burn_time, verify_secret
+from desaonline.auth.passwords import burn_time, pin_sekali, verify_pin_sekali, verify_secret
 
 PANJANG_PIN = 6
 _ENAM_ANGKA = re.compile(r"^\d{6}$")
@@ -26,6 +26,8 @@ def pin_cocok(penduduk, pin):
     if penduduk.pin_hash is None:
         burn_time(pin)
         return hmac.compare_digest(pin.encode(), pin_awal(penduduk).encode())
+    if pin_sekali(penduduk.pin_hash):
+        return verify_pin_sekali(penduduk.pin_hash, pin)
     return verify_secret(penduduk.pin_hash, pin)
 
 

@@ -1,9 +1,10 @@
 """The resident's pages: login, first PIN change, dashboard, biodata, family."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from wtforms.widgets import PasswordInput
 
 from desaonline.auth.decorators import peran_required, tujuan_aman
-from desaonline.auth.sessions import login_web, logout_web
+from desaonline.auth.sessions import login_web, logout_web, masuk_terakhir
 from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.extensions import db
 from desaonline.mandiri import akun, bp
@@ -27,13 +28,24 @@ def masuk():
     if _penduduk_masuk():
         return redirect(url_for("mandiri.beranda"))
     form = MasukForm()
+    kontak = kontak_desa()
+
+    def halaman(status=200, headers=()):
+        return render_template("mandiri/masuk.html", form=form, kontak=kontak,
+                               wa_tampil=wa_tampil(kontak["wa_operator"])), status, headers
+
     if not form.validate_on_submit():
-        return render_template("mandiri/masuk.html", form=form), 422 if form.errors else 200
+        return halaman(422 if form.errors else 200)
     try:
-        penduduk = akun.masuk(form.nik.data, form.pin.data)
+        penduduk = akun.masuk(form.nik.data, form.pin.data, form.no_kk.data)
     except Penolakan as err:  # 401 is counted by the per-address limit; 429 carries Retry-After
-        flash(err.pesan, "galat")
-        return render_template("mandiri/masuk.html", form=form), err.status, err.headers
+        if err.kode == "no_kk_diperlukan":
+            # Only the KK number is missing: keep the (birth-date) PIN so it is not typed twice.
+            form.pin.widget = PasswordInput(hide_value=False)
+            tampilkan_di_form(form, err)
+        else:
+            flash(err.pesan, "galat")
+        return halaman(err.status, err.headers)
     login_web(penduduk)
     if penduduk.wajib_ganti_pin:
         return redirect(url_for("mandiri.ganti_pin"))
@@ -75,7 +87,8 @@ def keluar():
 def beranda():
     """Greeting, the resident's letter requests, and how to reach the operator."""
     kontak = kontak_desa()
-    return render_template("mandiri/beranda.html", kontak=kontak, wa_tampil=wa_tampil(kontak["wa_operator"]))
+    return render_template("mandiri/beranda.html", kontak=kontak, wa_tampil=wa_tampil(kontak["wa_operator"]),
+                           sebelumnya=masuk_terakhir(current_user, kecuali=current_user.sesi_token))
 
 
 @bp.get("/biodata", endpoint="biodata")

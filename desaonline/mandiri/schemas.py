@@ -1,6 +1,6 @@
 """Shapes of the resident's JSON API (CONTRACT.md)."""
 from apiflask import Schema
-from apiflask.fields import Boolean, Date, String
+from apiflask.fields import Boolean, Date, DateTime, String
 from apiflask.validators import Length
 
 
@@ -8,6 +8,8 @@ class LoginPendudukIn(Schema):
     nik = String(required=True, validate=Length(1, 32), metadata={"description": "NIK, 16 angka"})
     pin = String(required=True, validate=Length(1, 64),
                  metadata={"description": "PIN; yang pertama adalah tanggal lahir YYYYMMDD"})
+    no_kk = String(load_default=None, allow_none=True, validate=Length(0, 32),
+                   metadata={"description": "Nomor KK, 16 angka: wajib bila PIN masih tanggal lahir"})
 
 
 class LoginPendudukOut(Schema):
@@ -23,29 +25,30 @@ class GantiPinIn(Schema):
 class AnggotaOut(Schema):
     nik = String()
     nama = String()
-    hubungan_keluarga = String()
+    hubungan_keluarga = String(allow_none=True)
     jenis_kelamin = String()
-    tempat_lahir = String()
+    tempat_lahir = String(allow_none=True)
     tanggal_lahir = Date()
-    agama = String()
-    status_perkawinan = String()
-    pekerjaan = String()
-    pendidikan = String()
+    agama = String(allow_none=True)
+    status_perkawinan = String(allow_none=True)
+    pekerjaan = String(allow_none=True)
+    pendidikan = String(allow_none=True)
 
 
 class ProfilOut(AnggotaOut):
-    no_kk = String()
-    kewarganegaraan = String()
-    golongan_darah = String()
-    no_hp = String()
-    alamat = String()
-    rt = String()
-    rw = String()
-    dusun = String()
-    desa = String()
-    kecamatan = String()
-    kabupaten = String()
+    no_kk = String(allow_none=True)
+    kewarganegaraan = String(allow_none=True)
+    golongan_darah = String(allow_none=True)
+    no_hp = String(allow_none=True)
+    alamat = String(allow_none=True)
+    rt = String(allow_none=True)
+    rw = String(allow_none=True)
+    dusun = String(allow_none=True)
+    desa = String(allow_none=True)
+    kecamatan = String(allow_none=True)
+    kabupaten = String(allow_none=True)
     wajib_ganti_pin = Boolean()
+    terakhir_masuk = DateTime(allow_none=True, metadata={"description": "masuk sebelum sesi ini (null: belum pernah)"})
 
 
 class KontakOut(Schema):

@@ -4,13 +4,14 @@ from datetime import datetime
 from sqlalchemy import String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desaonline.auth.kunci import KunciAkun
 from desaonline.auth.sessions import AkunMixin, register_akun
 from desaonline.extensions import db
 from desaonline.waktu import sekarang
 from tenants.scoping import DesaScoped
 
 
-class Operator(AkunMixin, DesaScoped, db.Model):
+class Operator(AkunMixin, KunciAkun, DesaScoped, db.Model):
     __tablename__ = "operator"
     __table_args__ = (UniqueConstraint("desa_id", "username", name="uq_operator_desa_username"),)
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,10 +1,12 @@
 """The resident register in the operator's JSON API (docs/api.md): import, PIN reset."""
+from flask import g
+
 from desaonline.errors import Penolakan
-from desaonline.mandiri import akun
+from desaonline.mandiri import akun, pin_awal
 from desaonline.operator.auth import operator_api
 from desaonline.penduduk import api_bp as api, layanan
 from desaonline.penduduk.impor import impor_penduduk
-from desaonline.penduduk.schemas import HasilImporOut, ImporIn, PinOut
+from desaonline.penduduk.schemas import HasilImporOut, ImporIn, PinOut, ResetPinIn
 
 
 @api.post("/impor")
@@ -14,15 +16,35 @@ from desaonline.penduduk.schemas import HasilImporOut, ImporIn, PinOut
 @api.doc(summary="Impor penduduk dari CSV atau XLSX (format di docs/api.md)", responses=[401, 413, 422])
 def impor(files_data):
     berkas = files_data["file"]
-    return impor_penduduk(berkas.filename, berkas.read()).as_dict()
+    hasil = impor_penduduk(berkas.filename, berkas.read())
+    # Only with one-time PINs (the desa chose "acak"): otherwise the answer is the contract's three keys.
+    return {**hasil.as_dict(), **({"pin_sekali": pin_awal.sebagai_json(hasil.pin_sekali)} if hasil.pin_sekali else {})}
+
+
+def _reset(nik):
+    orang = layanan.cari_nik(nik)
+    if orang is None:
+        raise Penolakan(404, "penduduk_tidak_ditemukan", "Penduduk dengan NIK itu tidak ada di desa ini.")
+    return {"pin": akun.reset_pin(orang, g.akun)}
+
+
+@api.post("/reset-pin")
+@operator_api
+@api.input(ResetPinIn)
+@api.output(PinOut)
+@api.doc(summary="PIN sekali pakai yang baru; warga wajib menggantinya saat masuk",
+         description="NIK di badan permintaan, tidak di URL (URL tercatat di log akses).",
+         responses=[401, 403, 404, 422])
+def reset_pin(json_data):
+    return _reset(json_data["nik"])
 
 
 @api.post("/<nik>/reset-pin")
 @operator_api
 @api.output(PinOut)
-@api.doc(summary="PIN sekali pakai yang baru; warga wajib menggantinya saat masuk", responses=[401, 404])
-def reset_pin(nik):
-    orang = layanan.cari_nik(nik)
-    if orang is None:
-        raise Penolakan(404, "penduduk_tidak_ditemukan", "Penduduk dengan NIK itu tidak ada di desa ini.")
-    return {"pin": akun.reset_pin(orang)}
+@api.doc(summary="PIN sekali pakai yang baru (NIK di URL; dipertahankan demi kompatibilitas)",
+         description="Sama dengan `POST /api/v1/operator/penduduk/reset-pin {nik}`, yang sebaiknya dipakai: "
+                     "NIK di URL ikut tercatat di log akses.",
+         deprecated=True, responses=[401, 403, 404])
+def reset_pin_lama(nik):
+    return _reset(nik)

@@ -73,7 +73,7 @@ def seed_demo(desa):
                                  hubungan_keluarga=hubungan, pendidikan=pendidikan, no_hp=hp)
                 db.session.add(orang)
             if (k, a) in DICETAK:
-                pin = (f"PIN {lahir:%Y%m%d} (tanggal lahir)" if orang.pin_hash is None
+                pin = (f"PIN {lahir:%Y%m%d} (tanggal lahir) / Nomor KK {no_kk}" if orang.pin_hash is None
                        else "PIN sudah diganti warga")
                 laporan.append(f"warga: NIK {nik} / {pin}  {nama.title()}, {len(anggota)} orang dalam KK")
     db.session.flush()

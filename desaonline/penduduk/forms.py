@@ -1,9 +1,11 @@
 """The operator's forms for the resident register."""
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import SelectField, StringField
+from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired
+from wtforms.validators import DataRequired, InputRequired, NumberRange
+
+from desaonline.mandiri.models import PIN_AWAL
 
 from desaonline.penduduk.referensi import AGAMA, HUBUNGAN_KELUARGA, JENIS_KELAMIN, STATUS_PERKAWINAN
 
@@ -46,7 +48,20 @@ class ImporForm(FlaskForm):
 
 
 class CariForm(FlaskForm):
-    class Meta:
-        csrf = False  # a GET search: nothing changes
+    """Sent by POST and kept in the session: a NIK typed here never reaches a URL (or an access log)."""
+    q = StringField("Cari NIK atau nama", render_kw={"type": "search", "placeholder": "mis. 3305 atau SUGENG",
+                                                     "maxlength": 120})
 
-    q = StringField("Cari NIK atau nama", render_kw={"type": "search", "placeholder": "mis. 3305 atau SUGENG"})
+
+class KonfirmasiForm(FlaskForm):
+    """A confirmation whose token is good for one change only (``mandiri.akun.tanda_reset``)."""
+    tanda = HiddenField()
+
+
+class PengaturanAkunForm(FlaskForm):
+    pin_awal = RadioField("PIN pertama penduduk baru", choices=[SelectChoice(k, v) for k, v in PIN_AWAL.items()],
+                          validators=[DataRequired("Pilih salah satu.")])
+    masa_berlaku_hari = IntegerField("Masa berlaku PIN pertama (hari)",
+                                     validators=[InputRequired("Wajib diisi."),
+                                                 NumberRange(1, 365, "Masa berlaku 1 sampai 365 hari.")],
+                                     render_kw={"inputmode": "numeric", "min": 1, "max": 365})

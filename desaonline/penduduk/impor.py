@@ -4,11 +4,13 @@ Every row is checked; the good ones are written in one transaction and every bad
 one is reported with its line (the header is line 1) and the reason. Importing the
 same file again changes nothing. 20,000 rows take a few seconds: the desa's
 residents and KKs are read once, and new and changed rows are written in bulk
-(no query per row, no argon2: the first PIN stays the birth date).
+(no query per row; the first PIN is the birth date, or one-time PINs hashed in bulk:
+``mandiri.pin_awal``).
 """
 import csv
 import io
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -16,11 +18,20 @@ from sqlalchemy import insert, select, update
 
 from desaonline.errors import Penolakan
 from desaonline.extensions import db
+from desaonline.mandiri import pin_awal
 from desaonline.penduduk.models import Keluarga, Penduduk
 from desaonline.penduduk.validasi import KOLOM, KOLOM_KELUARGA, KOLOM_TAMBAHAN, periksa
 from tenants.scoping import current_desa_id, desa_wajib
 
 BATAS_BARIS = 50_000
+# A register has a few dozen columns (OpenSID's files under a hundred); thousands
+# of them are an attack on the parser, refused before any row is read.
+BATAS_KOLOM = 300
+# What an XLSX may hold once unzipped: 50,000 rows of a register take about 40 MB.
+# Checked on the zip's directory before openpyxl opens it (zipfile never inflates
+# a member past its declared size), so a zip bomb costs no memory.
+BATAS_XLSX_TERBUKA = 150 * 1024 * 1024
+BATAS_ISI_ZIP = 500
 KOLOM_PENDUDUK = tuple(k for k in KOLOM + KOLOM_TAMBAHAN if k not in KOLOM_KELUARGA and k != "no_kk")
 
 
@@ -34,6 +45,7 @@ class HasilImpor:
     dibuat: int = 0
     diperbarui: int = 0
     ditolak: list = field(default_factory=list)
+    pin_sekali: list = field(default_factory=list)  # one-time PINs of new residents (shown once)
 
     def tolak(self, baris, alasan):
         self.ditolak.append({"baris": baris, "alasan": alasan})
@@ -51,18 +63,36 @@ def _baris_csv(data):
             break
         except UnicodeDecodeError:
             continue
+    else:
+        raise _berkas_tidak_valid("Berkas CSV bukan teks UTF-8 (atau Windows-1252). Simpan ulang dari "
+                                  "spreadsheet sebagai \"CSV UTF-8\".")
     pertama = text.split("\n", 1)[0]
     # Excel in an Indonesian locale saves CSV with ";".
     pemisah = max((",", ";", "\t"), key=pertama.count)
     return csv.reader(io.StringIO(text, newline=""), delimiter=pemisah)
 
 
+_XLSX_RUSAK = "Berkas XLSX tidak dapat dibaca. Simpan ulang sebagai .xlsx atau .csv."
+
+
+def _periksa_zip(data):
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as arsip:
+            isi = arsip.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as err:
+        raise _berkas_tidak_valid(_XLSX_RUSAK) from err
+    if len(isi) > BATAS_ISI_ZIP or sum(i.file_size for i in isi) > BATAS_XLSX_TERBUKA:
+        raise _berkas_tidak_valid(f"Berkas XLSX terlalu besar setelah dibuka (lebih dari "
+                                  f"{BATAS_XLSX_TERBUKA // 1024 // 1024} MB). Bagi menjadi beberapa berkas.")
+
+
 def _baris_xlsx(data):
     from openpyxl import load_workbook
+    _periksa_zip(data)
     try:
         buku = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise _berkas_tidak_valid("Berkas XLSX tidak dapat dibaca. Simpan ulang sebagai .xlsx atau .csv.") from err
+        raise _berkas_tidak_valid(_XLSX_RUSAK) from err
     try:
         yield from buku.worksheets[0].iter_rows(values_only=True)
     finally:
@@ -92,18 +122,30 @@ def _nama_kolom(sel):
     return "_".join(str(sel or "").strip().lower().split())
 
 
+def _sebut(nama, paling_banyak=10):
+    """Names for a message: the first few, then how many more."""
+    nama = list(dict.fromkeys(nama))
+    teks = ", ".join(nama[:paling_banyak])
+    return teks + (f" dan {len(nama) - paling_banyak} lainnya" if len(nama) > paling_banyak else "")
+
+
 def _peta_kolom(header):
+    header = list(header)
+    if len(header) > BATAS_KOLOM:
+        raise _berkas_tidak_valid(f"Baris judul (baris 1) punya terlalu banyak kolom (lebih dari {BATAS_KOLOM}). "
+                               "Kolom yang benar: " + ", ".join(KOLOM) + ".")
     nama = [_nama_kolom(s) for s in header]
-    kurang = [k for k in KOLOM if k not in nama]
+    hitung = Counter(nama)
+    kurang = [k for k in KOLOM if k not in hitung]
     asing = [n for n in nama if n and n not in KOLOM + KOLOM_TAMBAHAN]
-    ganda = sorted({n for n in nama if n and nama.count(n) > 1})
+    ganda = sorted(n for n, jumlah in hitung.items() if n and jumlah > 1)
     masalah = []
     if kurang:
         masalah.append("kolom wajib tidak ada: " + ", ".join(kurang))
     if asing:
-        masalah.append("kolom tidak dikenal: " + ", ".join(asing))
+        masalah.append("kolom tidak dikenal: " + _sebut(asing))
     if ganda:
-        masalah.append("kolom ganda: " + ", ".join(ganda))
+        masalah.append("kolom ganda: " + _sebut(ganda))
     if masalah:
         raise _berkas_tidak_valid("Baris judul (baris 1) salah: " + "; ".join(masalah)
                                + ". Kolom yang benar: " + ", ".join(KOLOM) + ".")
@@ -201,13 +243,14 @@ def _tulis_penduduk(penduduk, kk_ids, kk_berubah, hasil):
         nilai["keluarga_id"] = kk_ids[data["no_kk"]]
         lama = ada.get(nik)
         if lama is None:
-            baru.append({"desa_id": desa_id, "aktif": True, "wajib_ganti_pin": True, **nilai})
+            baru.append({"desa_id": desa_id, "aktif": True, **nilai})
             continue
         if (not lama.aktif or any(getattr(lama, k) != v for k, v in nilai.items())):
             berubah.append({"id": lama.id, "aktif": True, "diubah": sekarang, **nilai})
         elif lama.keluarga_id in kk_berubah:
             hasil.diperbarui += 1  # the KK's address changed: this resident's data did too
     if baru:
+        hasil.pin_sekali = pin_awal.isi(baru)  # the first PIN of each, as the desa chose
         _sisip(Penduduk, baru)
     if berubah:
         db.session.execute(update(Penduduk), berubah)

@@ -1,10 +1,11 @@
 """The operator's work on residents: search, find, add, edit. The import is in ``impor``."""
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, update
 
 from desaonline.errors import Penolakan
 from desaonline.extensions import db
+from desaonline.mandiri import pin_awal
 from desaonline.penduduk.models import Keluarga, Penduduk
 from desaonline.penduduk.validasi import KOLOM_KELUARGA, periksa
 
@@ -56,6 +57,21 @@ def cari(q=None, setelah=None, per_halaman=25):
     return HasilCari(baris[:per_halaman], jumlah, lanjut)
 
 
+def jumlah_belum_masuk():
+    """Residents whose PIN is still the birth date (never logged in)."""
+    return db.session.scalar(select(func.count()).select_from(Penduduk).where(
+        Penduduk.aktif.is_(True), Penduduk.pin_hash.is_(None), Penduduk.wajib_ganti_pin.is_(True)))
+
+
+def perpanjang_pin_pertama():
+    """Every first PIN not yet replaced opens the account for the desa's days again; commits."""
+    from desaonline.mandiri.pengaturan import berlaku_sampai
+    hasil = db.session.execute(update(Penduduk).where(Penduduk.aktif.is_(True), Penduduk.wajib_ganti_pin.is_(True))
+                               .values(pin_berlaku_sampai=berlaku_sampai()))
+    db.session.commit()
+    return hasil.rowcount
+
+
 def cari_nik(nik):
     return db.session.scalar(select(Penduduk).where(Penduduk.nik == (nik or "").strip()))
 
@@ -92,7 +108,8 @@ def simpan(data, penduduk=None):
         db.session.add(kk)
     for k in KOLOM_KELUARGA:
         setattr(kk, k, bersih[k])
-    if penduduk is None:
+    baru = penduduk is None
+    if baru:
         penduduk = Penduduk(wajib_ganti_pin=True)
         db.session.add(penduduk)
     for k, v in bersih.items():
@@ -100,5 +117,8 @@ def simpan(data, penduduk=None):
             setattr(penduduk, k, v)
     penduduk.keluarga = kk
     penduduk.aktif = True
+    if baru:
+        db.session.flush()  # the KK's id, for the one-time PIN's sheet
+        penduduk.pin_sekali = pin_awal.isi_orang([penduduk])  # the first PIN, as the desa chose
     db.session.commit()
     return penduduk

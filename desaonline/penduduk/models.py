@@ -4,6 +4,7 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from desaonline.auth.kunci import KunciAkun
 from desaonline.auth.sessions import AkunMixin, register_akun
 from desaonline.extensions import db
 from desaonline.waktu import sekarang
@@ -23,7 +24,7 @@ class Keluarga(DesaScoped, db.Model):
     anggota: Mapped[list["Penduduk"]] = relationship(back_populates="keluarga", order_by="Penduduk.id")
 
 
-class Penduduk(AkunMixin, DesaScoped, db.Model):
+class Penduduk(AkunMixin, KunciAkun, DesaScoped, db.Model):
     """A resident of one desa; the same person in another desa is another record."""
     __tablename__ = "penduduk"
     __table_args__ = (
@@ -49,10 +50,9 @@ class Penduduk(AkunMixin, DesaScoped, db.Model):
     # dates at import would cost minutes and protect nothing.
     pin_hash: Mapped[str | None] = mapped_column(String(255))
     wajib_ganti_pin: Mapped[bool] = mapped_column(default=True)
-    # Lockout lives in the database so it holds across web workers and restarts.
-    gagal_pin: Mapped[int] = mapped_column(default=0)
-    jumlah_kunci: Mapped[int] = mapped_column(default=0)
-    terkunci_sampai: Mapped[datetime | None]
+    # Until when the first PIN (birth date or one-time) opens the account; NULL once
+    # the resident chose a PIN (desaonline.mandiri.akun).
+    pin_berlaku_sampai: Mapped[datetime | None]
     aktif: Mapped[bool] = mapped_column(default=True)
     dibuat: Mapped[datetime] = mapped_column(default=sekarang)
     diubah: Mapped[datetime] = mapped_column(default=sekarang, onupdate=sekarang)

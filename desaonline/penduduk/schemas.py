@@ -1,6 +1,7 @@
 """Shapes of the resident register's API (docs/api.md)."""
 from apiflask import Schema
 from apiflask.fields import File, Integer, List, Nested, String
+from apiflask.validators import Length
 
 
 class ImporIn(Schema):
@@ -12,11 +13,24 @@ class BarisDitolak(Schema):
     alasan = String()
 
 
+class PinSekaliOut(Schema):
+    nik = String()
+    nama = String()
+    no_kk = String(allow_none=True)
+    pin = String(metadata={"description": "PIN sekali pakai, 6 angka; ditampilkan sekali ini saja"})
+
+
 class HasilImporOut(Schema):
     dibuat = Integer()
     diperbarui = Integer()
     ditolak = List(Nested(BarisDitolak))
+    pin_sekali = List(Nested(PinSekaliOut), metadata={
+        "description": "PIN pertama penduduk baru, bila desa memilih PIN acak (kosong bila PIN pertama tanggal lahir)"})
 
 
 class PinOut(Schema):
     pin = String(metadata={"description": "PIN sekali pakai, 6 angka"})
+
+
+class ResetPinIn(Schema):
+    nik = String(required=True, validate=Length(1, 32), metadata={"description": "NIK, 16 angka"})

@@ -17,6 +17,8 @@ from desaonline.surat.status import DIKIRIM
 
 PER_HALAMAN = 20
 PER_HALAMAN_MAKS = 100
+# Far beyond any desa's letters; keeps OFFSET within the database's integers.
+HALAMAN_MAKS = 100_000
 
 
 @dataclass
@@ -49,7 +51,7 @@ def _angka(nilai, bawaan, atas=None):
 
 
 def _halaman(syarat, halaman, per_halaman):
-    halaman = _angka(halaman, 1)
+    halaman = _angka(halaman, 1, HALAMAN_MAKS)
     per_halaman = _angka(per_halaman, PER_HALAMAN, PER_HALAMAN_MAKS)
     total = db.session.scalar(select(func.count(Surat.id)).where(*syarat))
     baris = db.session.scalars(

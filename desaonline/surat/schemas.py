@@ -4,7 +4,8 @@ from apiflask.fields import Boolean, Date, DateTime, Dict, Integer, List, Nested
 from apiflask.validators import Length, OneOf
 from marshmallow import INCLUDE
 
-from desaonline.surat.antrean import PER_HALAMAN, PER_HALAMAN_MAKS
+from desaonline.batas import BATAS_ID, Bilangan, Id
+from desaonline.surat.antrean import HALAMAN_MAKS, PER_HALAMAN, PER_HALAMAN_MAKS
 from desaonline.surat.status import DIKIRIM, STATUS
 
 _TEKS = {"description": "teks apa adanya; tidak pernah ditafsirkan sebagai markup"}
@@ -15,15 +16,15 @@ class IsianOut(Schema):
     label = String()
     jenis = String(metadata={"description": "teks | teks_panjang | tanggal | jam | angka | uang | nik | pilihan"})
     wajib = Boolean()
-    pilihan = List(String(), metadata={"description": "untuk jenis pilihan"})
-    petunjuk = String()
+    pilihan = List(String(), allow_none=True, metadata={"description": "untuk jenis pilihan"})
+    petunjuk = String(allow_none=True)
 
 
 class JenisSuratOut(Schema):
     kode = String(metadata={"example": "surat_ket_pengantar"})
     nama = String(metadata={"example": "Surat Keterangan Pengantar"})
-    uraian = String()
-    klasifikasi = String(metadata={"description": "kode klasifikasi bawaan desa", "example": "470"})
+    uraian = String(allow_none=True)
+    klasifikasi = String(allow_none=True, metadata={"description": "kode klasifikasi bawaan desa", "example": "470"})
     fields = List(Nested(IsianOut), metadata={"description": "isian khusus jenis surat ini"})
 
 
@@ -39,8 +40,8 @@ class SuratIn(Schema):
     klasifikasi = String(load_default=None, metadata={"description": "bawaan: kode klasifikasi jenis surat"})
     keperluan = String(required=True, metadata=_TEKS)
     keterangan = String(load_default=None, allow_none=True, metadata=_TEKS)
-    penandatangan = Integer(load_default=None, allow_none=True,
-                            metadata={"description": "id pejabat (GET /api/v1/operator/pejabat); bawaan: Kepala Desa"})
+    penandatangan = Id(load_default=None, allow_none=True,
+                       metadata={"description": "id pejabat (GET /api/v1/operator/pejabat); bawaan: Kepala Desa"})
 
 
 class SuratUbahIn(Schema):
@@ -53,7 +54,7 @@ class SuratUbahIn(Schema):
     klasifikasi = String()
     keperluan = String(metadata=_TEKS)
     keterangan = String(allow_none=True, metadata=_TEKS)
-    penandatangan = Integer(allow_none=True)
+    penandatangan = Id(allow_none=True)
 
 
 class SuratBaruOut(Schema):
@@ -67,31 +68,31 @@ class OrangOut(Schema):
 
 
 class BiodataOut(OrangOut):
-    no_kk = String()
-    tempat_lahir = String()
+    no_kk = String(allow_none=True)
+    tempat_lahir = String(allow_none=True)
     tanggal_lahir = Date()
     jenis_kelamin = String()
-    agama = String()
-    status_perkawinan = String()
-    pekerjaan = String()
-    hubungan_keluarga = String()
-    no_hp = String()
-    alamat = String()
+    agama = String(allow_none=True)
+    status_perkawinan = String(allow_none=True)
+    pekerjaan = String(allow_none=True)
+    hubungan_keluarga = String(allow_none=True)
+    no_hp = String(allow_none=True)
+    alamat = String(allow_none=True)
 
 
 class RiwayatOut(Schema):
     status = String()
     waktu = DateTime()
     aktor = String(metadata={"description": "penduduk | operator | sistem"})
-    aktor_nama = String()
-    catatan = String()
+    aktor_nama = String(allow_none=True)
+    catatan = String(allow_none=True)
 
 
 class PenandatanganOut(Schema):
     id = Integer()
     nama = String()
     jabatan = String()
-    atas_nama = String(metadata={"description": "null | a.n. | u.b."})
+    atas_nama = String(allow_none=True, metadata={"description": "null | a.n. | u.b."})
 
 
 class SuratRingkasOut(Schema):
@@ -99,37 +100,38 @@ class SuratRingkasOut(Schema):
     jenis = String()
     nama_jenis = String()
     status = String(metadata={"description": " | ".join(STATUS)})
-    nomor = String(metadata={"description": "diberikan saat disetujui; null sebelumnya"})
-    keperluan = String()
-    subjek = Nested(OrangOut)
-    pemohon = Nested(OrangOut)
+    nomor = String(allow_none=True, metadata={"description": "diberikan saat disetujui; null sebelumnya"})
+    keperluan = String(allow_none=True)
+    subjek = Nested(OrangOut, allow_none=True)
+    pemohon = Nested(OrangOut, allow_none=True)
     dibuat = DateTime()
-    diajukan = DateTime()
+    diajukan = DateTime(allow_none=True)
 
 
 class SuratOut(SuratRingkasOut):
-    klasifikasi = String()
-    keterangan = String()
+    klasifikasi = String(allow_none=True)
+    keterangan = String(allow_none=True)
     data = Dict(keys=String(), values=Raw(), metadata={"description": "isian khusus jenis surat"})
-    penandatangan = Nested(PenandatanganOut)
-    alasan_tolak = String()
-    tanggal_surat = Date()
-    disetujui = DateTime()
-    selesai = DateTime()
-    kode_verifikasi = String()
-    pdf_sha256 = String()
+    penandatangan = Nested(PenandatanganOut, allow_none=True)
+    alasan_tolak = String(allow_none=True)
+    tanggal_surat = Date(allow_none=True)
+    disetujui = DateTime(allow_none=True)
+    selesai = DateTime(allow_none=True)
+    kode_verifikasi = String(allow_none=True)
+    pdf_sha256 = String(allow_none=True)
     riwayat = List(Nested(RiwayatOut))
 
 
 class SuratOperatorOut(SuratOut):
-    subjek = Nested(BiodataOut)
-    pemohon = Nested(BiodataOut)
-    alasan_gagal = String()
+    subjek = Nested(BiodataOut, allow_none=True)
+    pemohon = Nested(BiodataOut, allow_none=True)
+    alasan_gagal = String(allow_none=True)
 
 
 class HalamanIn(Schema):
-    halaman = Integer(load_default=1, metadata={"description": "mulai dari 1"})
-    per_halaman = Integer(load_default=PER_HALAMAN, metadata={"description": f"paling banyak {PER_HALAMAN_MAKS}"})
+    halaman = Bilangan(1, HALAMAN_MAKS, load_default=1, metadata={"description": "mulai dari 1"})
+    per_halaman = Bilangan(1, BATAS_ID, load_default=PER_HALAMAN,
+                           metadata={"description": f"paling banyak {PER_HALAMAN_MAKS}; yang lebih besar dipotong"})
 
 
 class AntreanIn(HalamanIn):
@@ -143,8 +145,8 @@ class BatalIn(Schema):
 
 
 class SetujuiIn(Schema):
-    penandatangan = Integer(load_default=None, allow_none=True,
-                            metadata={"description": "ganti penandatangan saat menyetujui (id pejabat)"})
+    penandatangan = Id(load_default=None, allow_none=True,
+                       metadata={"description": "ganti penandatangan saat menyetujui (id pejabat)"})
     passphrase = String(load_default=None, allow_none=True, load_only=True,
                         metadata={"description": "passphrase BSrE Kepala Desa, bila desa menandatangani lewat "
                                                  "BSrE; dipakai sekali, tidak disimpan"})
@@ -153,7 +155,7 @@ class SetujuiIn(Schema):
 class SetujuiOut(Schema):
     id = Integer()
     status = String(metadata={"example": "diproses"})
-    nomor = String()
+    nomor = String(allow_none=True)
 
 
 class TolakIn(Schema):
@@ -163,7 +165,7 @@ class TolakIn(Schema):
 class StatusOut(Schema):
     id = Integer()
     status = String()
-    alasan_tolak = String()
+    alasan_tolak = String(allow_none=True)
 
 
 class PejabatIn(Schema):
@@ -178,8 +180,8 @@ class PejabatOut(Schema):
     id = Integer()
     nama = String()
     jabatan = String()
-    nip = String()
-    atas_nama = String()
+    nip = String(allow_none=True)
+    atas_nama = String(allow_none=True)
     kepala_desa = Boolean()
 
 

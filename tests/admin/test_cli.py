@@ -91,8 +91,9 @@ def test_demo_is_idempotent_and_prints_every_login(app, cli, host_client, monkey
     for line in first.output.splitlines():
         if found := re.search(r"http://([a-z0-9.-]+):\d+/\s+operator:", line):
             host = found.group(1)
-        elif found := re.search(r"NIK (\d{16}) / PIN (\d{8})", line):
-            res = host_client(host).post("/api/v1/mandiri/login", json={"nik": found.group(1), "pin": found.group(2)})
+        elif found := re.search(r"NIK (\d{16}) / PIN (\d{8}) \(tanggal lahir\) / Nomor KK (\d{16})", line):
+            res = host_client(host).post("/api/v1/mandiri/login", json={
+                "nik": found.group(1), "pin": found.group(2), "no_kk": found.group(3)})
             assert res.status_code == 200, (host, line, res.get_json())
             warga += 1
     assert warga >= counts["Desa"]

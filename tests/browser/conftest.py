@@ -98,9 +98,11 @@ def demo(app, deployment):
                 Penduduk.pin_hash.is_(None)).order_by(Penduduk.id))
             anggota = db.session.scalar(select(Penduduk).where(
                 Penduduk.keluarga_id == warga.keluarga_id, Penduduk.id != warga.id).order_by(Penduduk.id))
-            data = {"nik": warga.nik, "pin": f"{warga.tanggal_lahir:%Y%m%d}", "nama": warga.nama,
+            data = {"nik": warga.nik, "pin": f"{warga.tanggal_lahir:%Y%m%d}", "no_kk": warga.keluarga.no_kk,
+                    "nama": warga.nama,
                     "anggota_nik": anggota.nik, "anggota_nama": anggota.nama}
-    assert f"NIK {data['nik']} / PIN {data['pin']}" in hasil.stdout  # the login the demo printed works
+    # the login the demo printed works
+    assert f"NIK {data['nik']} / PIN {data['pin']} (tanggal lahir) / Nomor KK {data['no_kk']}" in hasil.stdout
     data["operator"] = operator.groups()
     ca = re.search(r"\((\S+ca\.pem)\)", hasil.stdout)  # the demo CA the Kepala Desa's certificate comes from
     assert ca, hasil.stdout

@@ -16,12 +16,17 @@ def _lalu(sebelum):
         sebelum()
 
 
-def masuk_warga(page, nik, pin, sebelum=None):
-    """Login page: **NIK**, **PIN**, **Masuk**."""
+def masuk_warga(page, nik, pin, sebelum=None, no_kk=None):
+    """Login page: **NIK**, **PIN**, **Masuk**. With the birth-date PIN the page then asks
+    for the **Nomor KK** (the PIN stays filled in) and **Masuk** again."""
     page.get_by_label("NIK", exact=True).fill(nik)
     page.get_by_label("PIN", exact=True).fill(pin)
     _lalu(sebelum)
     page.get_by_role("button", name="Masuk", exact=True).click()
+    if no_kk:
+        expect(page.get_by_text("isi juga Nomor KK")).to_be_visible()
+        page.get_by_label("Nomor KK", exact=True).fill(no_kk)
+        page.get_by_role("button", name="Masuk", exact=True).click()
 
 
 def ganti_pin(page, lama, baru=PIN_BARU, sebelum=None):

@@ -49,7 +49,7 @@ def test_halaman_warga_dan_operator_tanpa_masalah_serius(demo, deployment, brows
     masuk_warga(page, demo["nik"], "00000000")  # a wrong PIN: the page with its error message
     expect(page.get_by_role("alert").first).to_be_visible()
     periksa(page, "masuk, PIN salah")
-    masuk_warga(page, demo["nik"], demo["pin"])
+    masuk_warga(page, demo["nik"], demo["pin"], no_kk=demo["no_kk"])
     periksa(page, "ganti PIN")
     ganti_pin(page, demo["pin"], PIN_BARU)
     periksa(page, "beranda warga")
@@ -89,7 +89,7 @@ def test_menu_dengan_keyboard_tanpa_javascript(demo, deployment, browser_context
     Enter follows **Buat Surat**; the letter is then saved and submitted by plain forms."""
     page = browser_context(java_script_enabled=False).new_page()
     page.goto(deployment.url(DESA_HOST, "/mandiri/masuk"))
-    masuk_warga(page, demo["nik"], demo["pin"])
+    masuk_warga(page, demo["nik"], demo["pin"], no_kk=demo["no_kk"])
     ganti_pin(page, demo["pin"], PIN_BARU)
 
     menu = page.get_by_role("button", name="Menu", exact=True)

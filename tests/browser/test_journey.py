@@ -57,7 +57,7 @@ def test_warga_mengurus_surat_dari_telepon(demo, deployment, browser_context, sc
     warga.get_by_role("link", name="Layanan Mandiri", exact=True).click()
 
     # Log in with NIK and the birth-date PIN; the first login must change the PIN.
-    masuk_warga(warga, demo["nik"], demo["pin"], sebelum=lambda: foto(warga, "masuk"))
+    masuk_warga(warga, demo["nik"], demo["pin"], sebelum=lambda: foto(warga, "masuk"), no_kk=demo["no_kk"])
     ganti_pin(warga, demo["pin"], PIN_BARU, sebelum=lambda: foto(warga, "ganti-pin"))
     foto(warga, "beranda-warga")
 

@@ -56,6 +56,12 @@ def test_resident_logs_in_changes_pin_sees_biodata_and_family(deployment, kliron
     page.get_by_label("PIN", exact=True).fill("19850317")
     _tanpa_pelanggaran(page)
     page.get_by_role("button", name="Masuk", exact=True).click()
+    # the birth-date PIN needs the KK number too: asked beside the PIN, which stays filled in
+    expect(page.get_by_text("isi juga Nomor KK")).to_be_visible()
+    assert page.get_by_label("PIN", exact=True).input_value() == "19850317"
+    _tanpa_pelanggaran(page)
+    page.get_by_label("Nomor KK", exact=True).fill(klirong.no_kk)
+    page.get_by_role("button", name="Masuk", exact=True).click()
 
     # forced to change the birth-date PIN first; a trivial PIN is refused with a reason
     expect(page.get_by_role("heading", name="Ganti PIN")).to_be_visible()

@@ -25,14 +25,15 @@ def situs(host_client, desa):
     return host_client(desa.host)
 
 
-def login(situs, nik, pin):
-    return situs.api("post", "/api/v1/mandiri/login", json={"nik": nik, "pin": pin})
+def login(situs, nik, pin, no_kk=None):
+    body = {"nik": nik, "pin": pin} | ({"no_kk": no_kk} if no_kk else {})
+    return situs.api("post", "/api/v1/mandiri/login", json=body)
 
 
 @pytest.fixture
 def token_baru(situs, warga):
     """A token of the resident after the forced PIN change (new PIN 246813)."""
-    token = login(situs, warga.nik, warga.pin).get_json()["token"]
+    token = login(situs, warga.nik, warga.pin, warga.no_kk).get_json()["token"]
     resp = situs.api("post", "/api/v1/mandiri/ganti-pin", token, json={"pin_lama": warga.pin, "pin_baru": "246813"})
     assert resp.status_code == 204, resp.get_json()
     return token

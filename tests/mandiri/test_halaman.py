@@ -2,15 +2,15 @@
 import re
 
 
-def _masuk(situs, nik, pin):
-    return situs.submit("/mandiri/masuk", {"nik": nik, "pin": pin})
+def _masuk(situs, nik, pin, no_kk=""):
+    return situs.submit("/mandiri/masuk", {"nik": nik, "pin": pin, "no_kk": no_kk})
 
 
 def test_page_flow_login_forced_pin_change_biodata_family_logout(situs, warga):
     form = situs.get("/mandiri/masuk").get_data(as_text=True)
     assert ">NIK</label>" in form and ">PIN</label>" in form and ">Masuk</button>" in form
 
-    resp = _masuk(situs, warga.nik, warga.pin)
+    resp = _masuk(situs, warga.nik, warga.pin, warga.no_kk)
     assert resp.status_code == 302 and resp.headers["Location"].endswith("/mandiri/ganti-pin")
     # nothing else opens before the PIN is changed
     for path in ("/mandiri/", "/mandiri/biodata", "/mandiri/keluarga"):

@@ -3,7 +3,7 @@ from tests.mandiri.conftest import login
 
 
 def test_first_login_with_birth_date_forces_a_pin_change(situs, warga):
-    resp = login(situs, warga.nik, "19850317")
+    resp = login(situs, warga.nik, "19850317", warga.no_kk)
     assert resp.status_code == 200
     body = resp.get_json()
     assert body["wajib_ganti_pin"] is True and body["token"]
@@ -25,7 +25,7 @@ def test_pin_change_opens_the_account(situs, warga, token_baru):
     kontak = situs.api("get", "/api/v1/mandiri/kontak", token_baru).get_json()
     assert kontak == {"wa_operator": "6281227000101", "wa_link": "https://wa.me/6281227000101"}
     # the birth date no longer opens the account, the new PIN does
-    assert login(situs, warga.nik, warga.pin).status_code == 401
+    assert login(situs, warga.nik, warga.pin, warga.no_kk).status_code == 401
     again = login(situs, warga.nik, "246813")
     assert again.status_code == 200 and again.get_json()["wajib_ganti_pin"] is False
 

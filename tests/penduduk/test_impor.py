@@ -44,7 +44,8 @@ def test_bad_rows_are_named_and_good_rows_land(situs, token):
     assert "TTTT-BB-HH" in ditolak[12]
 
     # the good rows are real residents: the wife logs in with her birth date
-    login = situs.api("post", "/api/v1/mandiri/login", json={"nik": "3305055208880002", "pin": "19880812"})
+    login = situs.api("post", "/api/v1/mandiri/login", json={"nik": "3305055208880002", "pin": "19880812",
+                                                                       "no_kk": "3305050101200001"})
     assert login.status_code == 200 and login.get_json()["wajib_ganti_pin"] is True
 
 

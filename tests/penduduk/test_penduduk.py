@@ -15,13 +15,13 @@ def sugeng(buat, desa):
     return kepala
 
 
-def _login(situs, nik, pin):
-    return situs.api("post", "/api/v1/mandiri/login", json={"nik": nik, "pin": pin})
+def _login(situs, nik, pin, no_kk=None):
+    return situs.api("post", "/api/v1/mandiri/login", json={"nik": nik, "pin": pin, "no_kk": no_kk})
 
 
 def test_reset_pin_api(situs, token, sugeng):
     # the resident had changed the PIN and then got locked out
-    t = _login(situs, sugeng.nik, sugeng.pin).get_json()["token"]
+    t = _login(situs, sugeng.nik, sugeng.pin, sugeng.no_kk).get_json()["token"]
     situs.api("post", "/api/v1/mandiri/ganti-pin", t, json={"pin_lama": sugeng.pin, "pin_baru": "246813"})
     for _ in range(5):
         _login(situs, sugeng.nik, "000000")
@@ -52,11 +52,40 @@ def test_reset_pin_page_shows_the_pin_once_with_a_whatsapp_link(operator_web, su
     lihat = operator_web.get(f"/operator/penduduk/{sugeng.id}")
     assert lihat.status_code == 200 and "SITI MARYAM" in lihat.get_data(as_text=True)
     assert sugeng.nik not in lihat.request.url
-    page = operator_web.submit(f"/operator/penduduk/{sugeng.id}", {}, action=f"/operator/penduduk/{sugeng.id}/reset-pin")
+    konfirmasi = operator_web.get(f"/operator/penduduk/{sugeng.id}/reset-pin")
+    assert konfirmasi.status_code == 200 and "Ya, buat PIN baru" in konfirmasi.get_data(as_text=True)
+    page = operator_web.submit(f"/operator/penduduk/{sugeng.id}/reset-pin", {"tanda": _tanda(konfirmasi)})
     assert page.status_code == 200 and page.headers["Cache-Control"] == "no-store"
     html = page.get_data(as_text=True)
     pin = re.search(r'aria-label="PIN baru">(\d{6})<', html).group(1)
     assert f"https://wa.me/6281325110001?text=" in html and pin in html.split("wa.me/")[1]
+    assert _login(operator_web, sugeng.nik, pin).status_code == 200
+
+
+def cari(web, q):
+    """The search form (POST); the results page comes after the redirect, with no query in its URL."""
+    kirim = web.submit("/operator/penduduk", {"q": q})
+    assert kirim.status_code == 302 and kirim.headers["Location"].endswith("/operator/penduduk")
+    return web.get("/operator/penduduk")
+
+
+def _tanda(halaman):
+    return re.search(r'name="tanda" type="hidden" value="([^"]+)"', halaman.get_data(as_text=True)).group(1)
+
+
+def test_reset_pin_form_sent_twice_issues_one_pin(operator_web, sugeng):
+    """Reloading the result (the browser sends the form again) issued a second PIN and
+    silently invalidated the one already handed over."""
+    konfirmasi = operator_web.get(f"/operator/penduduk/{sugeng.id}/reset-pin")
+    data = {"tanda": _tanda(konfirmasi), "csrf_token": operator_web.csrf_token(f"/operator/penduduk/{sugeng.id}")}
+    pertama = operator_web.post(f"/operator/penduduk/{sugeng.id}/reset-pin", data=data)
+    pin = re.search(r'aria-label="PIN baru">(\d{6})<', pertama.get_data(as_text=True)).group(1)
+    lagi = operator_web.post(f"/operator/penduduk/{sugeng.id}/reset-pin", data=data)  # the reload
+    assert lagi.status_code == 409 and "tidak ada PIN kedua" in lagi.get_data(as_text=True)
+    assert not re.search(r'aria-label="PIN baru"', lagi.get_data(as_text=True))
+    assert _login(operator_web, sugeng.nik, pin).status_code == 200  # the PIN handed over still works
+    # a GET of the action never issues a PIN either: it is the confirmation
+    assert "Ya, buat PIN baru" in operator_web.get(f"/operator/penduduk/{sugeng.id}/reset-pin").get_data(as_text=True)
     assert _login(operator_web, sugeng.nik, pin).status_code == 200
 
 
@@ -69,17 +98,19 @@ def test_search_by_name_or_nik_prefix_with_pages(buat, operator_web, token):
     rows += [baris("3305061703850001", no_kk="3305060101200001", nama="SITI AMINAH")]
     assert unggah(operator_web, token, csv_bytes(rows)).get_json()["dibuat"] == 31
 
-    page = operator_web.get("/operator/penduduk?q=sugeng")
+    page = cari(operator_web, "sugeng")
     html = page.get_data(as_text=True)
     assert "30 penduduk" in html and "SITI AMINAH" not in html and len(re.findall(r'href="/operator/penduduk/\d+"', html)) == 25
-    lanjut = re.search(r'href="(/operator/penduduk\?[^"]*setelah=\d+)"', html).group(1).replace("&amp;", "&")
+    lanjut = re.search(r'href="(/operator/penduduk\?setelah=\d+)"', html).group(1)
     kedua = operator_web.get(lanjut).get_data(as_text=True)
     assert len(re.findall(r'href="/operator/penduduk/\d+"', kedua)) == 5
     assert not set(re.findall(r"NIK (\d{16})", html)) & set(re.findall(r"NIK (\d{16})", kedua))
 
-    by_nik = operator_web.get("/operator/penduduk?q=330506").get_data(as_text=True)
+    by_nik = cari(operator_web, "330506").get_data(as_text=True)
     assert "1 penduduk" in by_nik and "SITI AMINAH" in by_nik
-    assert "0 penduduk" in operator_web.get("/operator/penduduk?q=zz%25").get_data(as_text=True)
+    assert "0 penduduk" in cari(operator_web, "zz%").get_data(as_text=True)
+    # a NIK in the query string (an old bookmark) is ignored, not searched
+    assert "SITI AMINAH" not in operator_web.get("/operator/penduduk?q=330506").get_data(as_text=True)
 
 
 def test_add_and_edit_use_the_import_rules(operator_web, sugeng):
@@ -122,5 +153,5 @@ def test_search_count_is_bounded(monkeypatch, buat, desa, operator_web):
     monkeypatch.setattr(layanan, "BATAS_HITUNG", 10)
     for i in range(12):
         buat.penduduk(desa, nik=f"33050517038{i:05d}", nama=f"SUGENG {chr(65 + i)}")
-    html = operator_web.get("/operator/penduduk?q=SUG").get_data(as_text=True)
+    html = cari(operator_web, "SUG").get_data(as_text=True)
     assert "Lebih dari 10 penduduk" in html and len(re.findall(r'href="/operator/penduduk/\d+"', html)) == 12

@@ -88,7 +88,7 @@ class Alur:
     # --- residents ---
     def warga(self, **kw):
         p = self.buat.penduduk(self.desa, **kw)
-        r = self.cek(self.kirim("post", "/api/v1/mandiri/login", json={"nik": p.nik, "pin": p.pin}), 200)
+        r = self.cek(self.kirim("post", "/api/v1/mandiri/login", json={"nik": p.nik, "pin": p.pin, "no_kk": p.no_kk}), 200)
         token = r.json["token"]
         self.cek(self.kirim("post", "/api/v1/mandiri/ganti-pin", token,
                             json={"pin_lama": p.pin, "pin_baru": PIN_BARU}), 204)

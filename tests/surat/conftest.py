@@ -33,7 +33,7 @@ class Kantor:
     def masuk_penduduk(self, p, web=None):
         """Log in with the birth-date PIN, change it, log in again: a ready token."""
         web = web or self.web
-        r = web.post("/api/v1/mandiri/login", json={"nik": p.nik, "pin": p.pin})
+        r = web.post("/api/v1/mandiri/login", json={"nik": p.nik, "pin": p.pin, "no_kk": p.no_kk})
         assert r.status_code == 200, r.get_json()
         token = r.get_json()["token"]
         if r.get_json().get("wajib_ganti_pin"):

@@ -204,7 +204,7 @@ def test_rejection_reason_is_visible_to_the_resident(kantor):
 
 def test_resident_endpoints_need_a_changed_pin(kantor):
     p = kantor.penduduk()
-    r = kantor.web.post("/api/v1/mandiri/login", json={"nik": p.nik, "pin": p.pin})
+    r = kantor.web.post("/api/v1/mandiri/login", json={"nik": p.nik, "pin": p.pin, "no_kk": p.no_kk})
     token = r.get_json()["token"]
     r = kantor.web.api("get", "/api/v1/mandiri/jenis-surat", token)
     assert r.status_code == 403 and r.get_json()["error"] == "pin_change_required"
