@@ -4,9 +4,8 @@ A type says what the resident fills in (its own ``isian`` besides NIK, kode
 klasifikasi, keperluan, keterangan and penandatangan) and what the letter says.
 Texts are ``str.format`` templates over plain values (see ``susun.py`` for the
 names they may use); what a resident typed is only ever a value, never a template.
-Kode klasifikasi follow the Tata Naskah Dinas classification most desa use, as in
-OpenSID's ``klasifikasi_surat.csv`` (470 kependudukan, 471 pendaftaran penduduk,
-472 pencatatan sipil: 472.11 kelahiran, 472.12 kematian; 593 pertanahan...).
+Kode klasifikasi follow the Tata Naskah Dinas classification most desa use
+(470 kependudukan, 474 pencatatan sipil, 503 perizinan, 593 pertanahan...).
 """
 import re
 from dataclasses import dataclass, field
@@ -14,7 +13,7 @@ from dataclasses import dataclass, field
 from desaonline.surat.isian import JENIS as JENIS_ISIAN
 
 
-# Kode klasifikasi: 470, 472.11, 400.8.2.2
+# Kode klasifikasi: 470, 474.1, 400.12.2.1
 KLASIFIKASI = re.compile(r"^\d{1,4}(\.\d{1,4}){0,3}$")
 
 # Keys of the request itself; a type's own fields must not reuse them.
