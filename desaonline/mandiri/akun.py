@@ -52,11 +52,12 @@ def _pin_ditolak(pesan, kode="pin_ditolak", isian="pin_baru"):
 
 
 def cari_nik(nik):
-    """The active resident of the current desa with this NIK, or None."""
+    """The resident of the current desa with this NIK who may log in, or None: only the
+    living (status_dasar HIDUP); the dead and those who moved away keep their record only."""
     nik = (nik or "").strip()
     if not NIK.match(nik):
         return None
-    return db.session.scalar(select(Penduduk).where(Penduduk.nik == nik, Penduduk.aktif.is_(True)))
+    return db.session.scalar(select(Penduduk).where(Penduduk.nik == nik, Penduduk.aktif))
 
 
 def perlu_no_kk(pin):

@@ -72,7 +72,7 @@ def untuk_yang_belum_masuk():
     switched to one-time PINs after importing); their birth-date PIN stops working.
     Commits; returns the PINs."""
     daftar = db.session.scalars(select(Penduduk).where(
-        Penduduk.aktif.is_(True), Penduduk.pin_hash.is_(None), Penduduk.wajib_ganti_pin.is_(True))).all()
+        Penduduk.aktif, Penduduk.pin_hash.is_(None), Penduduk.wajib_ganti_pin.is_(True))).all()
     if not daftar:
         return []
     sampai = berlaku_sampai()

@@ -32,7 +32,8 @@ class AnggotaOut(Schema):
     agama = String(allow_none=True)
     status_perkawinan = String(allow_none=True)
     pekerjaan = String(allow_none=True)
-    pendidikan = String(allow_none=True)
+    pendidikan = String(allow_none=True, metadata={"description": "pendidikan terakhir, seperti di KK (daftar SIAK)"})
+    status_dasar = String(metadata={"description": "HIDUP, MATI, PINDAH, HILANG, PERGI atau TIDAK VALID"})
 
 
 class ProfilOut(AnggotaOut):
@@ -40,6 +41,17 @@ class ProfilOut(AnggotaOut):
     kewarganegaraan = String(allow_none=True)
     golongan_darah = String(allow_none=True)
     no_hp = String(allow_none=True)
+    pendidikan_sedang = String(allow_none=True)
+    nama_ayah = String(allow_none=True)
+    nik_ayah = String(allow_none=True)
+    nama_ibu = String(allow_none=True)
+    nik_ibu = String(allow_none=True)
+    akta_lahir = String(allow_none=True)
+    akta_perkawinan = String(allow_none=True)
+    tanggal_perkawinan = Date(allow_none=True)
+    akta_perceraian = String(allow_none=True)
+    tanggal_perceraian = Date(allow_none=True)
+    nik_sementara = Boolean(metadata={"description": "NIK sementara dari OpenSID (diawali 0)"})
     alamat = String(allow_none=True)
     rt = String(allow_none=True)
     rw = String(allow_none=True)

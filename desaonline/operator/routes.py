@@ -27,7 +27,7 @@ def keluar():
 def beranda():
     """What the operator works on: the letter queue, residents, settings."""
     jumlah = {
-        "penduduk": db.session.scalar(select(func.count()).select_from(Penduduk).where(Penduduk.aktif.is_(True))),
+        "penduduk": db.session.scalar(select(func.count()).select_from(Penduduk).where(Penduduk.aktif)),
         "keluarga": db.session.scalar(select(func.count()).select_from(Keluarga)),
     }
     return render_template("operator/beranda.html", jumlah=jumlah)

@@ -1,12 +1,14 @@
-"""The resident register in the operator's JSON API (docs/api.md): import, PIN reset."""
+"""The resident register in the operator's JSON API (docs/api.md): import, export, PIN reset."""
 from flask import g
 
 from desaonline.errors import Penolakan
 from desaonline.mandiri import akun, pin_awal
 from desaonline.operator.auth import operator_api
 from desaonline.penduduk import api_bp as api, layanan
+from desaonline.penduduk.ekspor import XLSX, ekspor
 from desaonline.penduduk.impor import impor_penduduk
-from desaonline.penduduk.schemas import HasilImporOut, ImporIn, PinOut, ResetPinIn
+from desaonline.penduduk.routes import unduh_xlsx
+from desaonline.penduduk.schemas import EksporIn, HasilImporOut, ImporIn, PinOut, ResetPinIn
 
 
 @api.post("/impor")
@@ -37,6 +39,15 @@ def _reset(nik):
          responses=[401, 403, 404, 422])
 def reset_pin(json_data):
     return _reset(json_data["nik"])
+
+
+@api.get("/ekspor")
+@operator_api
+@api.input(EksporIn, location="query")
+@api.doc(summary="Unduh semua penduduk sebagai XLSX: format OpenSID (kode, lembar Kode Data) atau desaonline",
+         responses={200: {"description": "berkas XLSX", "content": {XLSX: {}}}, 401: {}, 422: {}})
+def ekspor_xlsx(query_data):
+    return unduh_xlsx(*ekspor(query_data["format"]))
 
 
 @api.post("/<nik>/reset-pin")

@@ -16,8 +16,13 @@ def biodata(penduduk):
         "tempat_lahir": penduduk.tempat_lahir, "tanggal_lahir": penduduk.tanggal_lahir,
         "agama": penduduk.agama, "status_perkawinan": penduduk.status_perkawinan,
         "pekerjaan": penduduk.pekerjaan, "pendidikan": penduduk.pendidikan,
+        "pendidikan_sedang": penduduk.pendidikan_sedang,
         "kewarganegaraan": penduduk.kewarganegaraan, "golongan_darah": penduduk.golongan_darah,
-        "no_hp": penduduk.no_hp,
+        "no_hp": penduduk.no_hp, "nama_ayah": penduduk.nama_ayah, "nik_ayah": penduduk.nik_ayah,
+        "nama_ibu": penduduk.nama_ibu, "nik_ibu": penduduk.nik_ibu, "akta_lahir": penduduk.akta_lahir,
+        "akta_perkawinan": penduduk.akta_perkawinan, "tanggal_perkawinan": penduduk.tanggal_perkawinan,
+        "akta_perceraian": penduduk.akta_perceraian, "tanggal_perceraian": penduduk.tanggal_perceraian,
+        "status_dasar": penduduk.status_dasar, "nik_sementara": penduduk.nik_sementara,
         "alamat": kk.alamat if kk else None, "rt": kk.rt if kk else None, "rw": kk.rw if kk else None,
         "dusun": kk.dusun if kk else None,
         "desa": desa.nama if desa else None, "kecamatan": desa.kecamatan_nama if desa else None,
@@ -27,10 +32,9 @@ def biodata(penduduk):
 
 
 def anggota_keluarga(penduduk):
-    """Every member of the resident's KK, in the order a KK lists them."""
+    """Every member of the resident's KK, in the order a KK lists them; those who died or
+    moved last, still shown (with their ``status_dasar``): the KK's history."""
     if penduduk.keluarga_id is None:
         return [penduduk]
-    anggota = db.session.scalars(
-        select(Penduduk).where(Penduduk.keluarga_id == penduduk.keluarga_id, Penduduk.aktif.is_(True))
-    ).all()
-    return sorted(anggota, key=lambda p: (urutan_hubungan(p.hubungan_keluarga), p.tanggal_lahir, p.id))
+    anggota = db.session.scalars(select(Penduduk).where(Penduduk.keluarga_id == penduduk.keluarga_id)).all()
+    return sorted(anggota, key=lambda p: (not p.aktif, urutan_hubungan(p.hubungan_keluarga), p.tanggal_lahir, p.id))

@@ -7,13 +7,20 @@ from wtforms.validators import DataRequired, InputRequired, NumberRange
 
 from desaonline.mandiri.models import PIN_AWAL
 
-from desaonline.penduduk.referensi import AGAMA, HUBUNGAN_KELUARGA, JENIS_KELAMIN, STATUS_PERKAWINAN
+from desaonline.penduduk import referensi as ref
+from desaonline.penduduk.referensi import JENIS_KELAMIN
 
 WAJIB = "Wajib diisi."
+_NIK = {"inputmode": "numeric", "maxlength": 16}
 
 
 def _pilihan(daftar, kosong="- pilih -"):
-    return [SelectChoice("", kosong)] + [SelectChoice(v, v) for v in daftar]
+    """A select of a SIAK list: the stored labels, nothing typed freely."""
+    return [SelectChoice("", kosong)] + [SelectChoice(v, v) for v in daftar.pilihan]
+
+
+def _pilih(label, daftar, **kw):
+    return SelectField(label, choices=_pilihan(daftar), validate_choice=False, **kw)
 
 
 class PendudukForm(FlaskForm):
@@ -27,14 +34,25 @@ class PendudukForm(FlaskForm):
                                 render_kw={"type": "date", "placeholder": "TTTT-BB-HH"})
     jenis_kelamin = SelectField("Jenis Kelamin", choices=[SelectChoice("", "- pilih -")] + [SelectChoice(k, v) for k, v in JENIS_KELAMIN.items()],
                                 validators=[DataRequired(WAJIB)], validate_choice=False)
-    hubungan_keluarga = SelectField("Hubungan dalam Keluarga", choices=_pilihan(HUBUNGAN_KELUARGA),
-                                    validators=[DataRequired(WAJIB)], validate_choice=False)
-    agama = SelectField("Agama", choices=_pilihan(AGAMA), validate_choice=False)
-    status_perkawinan = SelectField("Status Perkawinan", choices=_pilihan(STATUS_PERKAWINAN), validate_choice=False)
-    pekerjaan = StringField("Pekerjaan", render_kw={"maxlength": 100})
-    pendidikan = StringField("Pendidikan", render_kw={"maxlength": 60})
-    kewarganegaraan = SelectField("Kewarganegaraan", choices=_pilihan(("WNI", "WNA"))[1:], validate_choice=False)
-    golongan_darah = StringField("Golongan Darah", render_kw={"maxlength": 3})
+    hubungan_keluarga = _pilih("Hubungan dalam Keluarga", ref.HUBUNGAN, validators=[DataRequired(WAJIB)])
+    agama = _pilih("Agama", ref.AGAMA)
+    status_perkawinan = _pilih("Status Perkawinan", ref.STATUS_PERKAWINAN)
+    pekerjaan = _pilih("Pekerjaan", ref.PEKERJAAN)
+    pendidikan = _pilih("Pendidikan Terakhir (dalam KK)", ref.PENDIDIKAN)
+    pendidikan_sedang = _pilih("Pendidikan yang Sedang Ditempuh", ref.PENDIDIKAN_SEDANG)
+    kewarganegaraan = SelectField("Kewarganegaraan", choices=_pilihan(ref.KEWARGANEGARAAN)[1:], validate_choice=False)
+    golongan_darah = _pilih("Golongan Darah", ref.GOLONGAN_DARAH)
+    status_dasar = SelectField("Status Dasar", choices=_pilihan(ref.STATUS_DASAR)[1:], validate_choice=False,
+                               default=ref.HIDUP)
+    nama_ayah = StringField("Nama Ayah", render_kw={"maxlength": 120})
+    nik_ayah = StringField("NIK Ayah", render_kw=_NIK)
+    nama_ibu = StringField("Nama Ibu", render_kw={"maxlength": 120})
+    nik_ibu = StringField("NIK Ibu", render_kw=_NIK)
+    akta_lahir = StringField("Nomor Akta Kelahiran", render_kw={"maxlength": 40})
+    akta_perkawinan = StringField("Nomor Akta Perkawinan / Buku Nikah", render_kw={"maxlength": 40})
+    tanggal_perkawinan = StringField("Tanggal Perkawinan", render_kw={"type": "date"})
+    akta_perceraian = StringField("Nomor Akta Perceraian", render_kw={"maxlength": 40})
+    tanggal_perceraian = StringField("Tanggal Perceraian", render_kw={"type": "date"})
     no_hp = StringField("Nomor HP / WhatsApp", render_kw={"inputmode": "tel", "maxlength": 20})
     alamat = StringField("Alamat", render_kw={"maxlength": 255})
     rt = StringField("RT", render_kw={"inputmode": "numeric", "maxlength": 3})
@@ -43,8 +61,10 @@ class PendudukForm(FlaskForm):
 
 
 class ImporForm(FlaskForm):
-    berkas = FileField("Berkas CSV atau XLSX", validators=[FileRequired("Pilih berkas CSV atau XLSX.")],
-                       render_kw={"accept": ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    berkas = FileField("Berkas CSV, XLSX atau XLSM", validators=[FileRequired("Pilih berkas CSV, XLSX atau XLSM.")],
+                       render_kw={"accept": ".csv,.xlsx,.xlsm,text/csv,"
+                                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
+                                            "application/vnd.ms-excel.sheet.macroEnabled.12"})
 
 
 class CariForm(FlaskForm):

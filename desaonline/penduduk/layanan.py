@@ -5,9 +5,11 @@ from sqlalchemy import and_, func, or_, select, update
 
 from desaonline.errors import Penolakan
 from desaonline.extensions import db
+from desaonline.auth import sessions
 from desaonline.mandiri import pin_awal
 from desaonline.penduduk.models import Keluarga, Penduduk
-from desaonline.penduduk.validasi import KOLOM_KELUARGA, periksa
+from desaonline.penduduk.referensi import HIDUP
+from desaonline.penduduk.validasi import KOLOM_KELUARGA, SEMUA_KOLOM, periksa
 
 
 # Counting stops here: "more than 1,000" is all a search result needs to say, and a
@@ -37,11 +39,12 @@ def cari(q=None, setelah=None, per_halaman=25):
     A prefix is turned into a range (``nama >= 'SU' AND nama < 'SV'``), which the
     ``(desa_id, nama)`` index (and the ``(desa_id, nik)`` unique index) answers directly;
     the pages continue after the last row seen (keyset), so page 400 costs what page 1
-    does. Names are stored in capitals, so the search needs no case folding.
+    does. Names are stored in capitals, so the search needs no case folding. Residents
+    who died or moved are found too (the list marks them): the register keeps them.
     """
     q = " ".join((q or "").split()).upper()
     kolom = Penduduk.nik if q.isdigit() else Penduduk.nama
-    saring = [Penduduk.aktif.is_(True)]
+    saring = []
     if q:
         saring += [kolom >= q, kolom < _batas_atas(q), kolom.startswith(q, autoescape=True)]
     query = select(Penduduk).where(*saring)
@@ -60,13 +63,13 @@ def cari(q=None, setelah=None, per_halaman=25):
 def jumlah_belum_masuk():
     """Residents whose PIN is still the birth date (never logged in)."""
     return db.session.scalar(select(func.count()).select_from(Penduduk).where(
-        Penduduk.aktif.is_(True), Penduduk.pin_hash.is_(None), Penduduk.wajib_ganti_pin.is_(True)))
+        Penduduk.aktif, Penduduk.pin_hash.is_(None), Penduduk.wajib_ganti_pin.is_(True)))
 
 
 def perpanjang_pin_pertama():
     """Every first PIN not yet replaced opens the account for the desa's days again; commits."""
     from desaonline.mandiri.pengaturan import berlaku_sampai
-    hasil = db.session.execute(update(Penduduk).where(Penduduk.aktif.is_(True), Penduduk.wajib_ganti_pin.is_(True))
+    hasil = db.session.execute(update(Penduduk).where(Penduduk.aktif, Penduduk.wajib_ganti_pin.is_(True))
                                .values(pin_berlaku_sampai=berlaku_sampai()))
     db.session.commit()
     return hasil.rowcount
@@ -83,9 +86,7 @@ def cari_id(penduduk_id):
 def isian(penduduk):
     """A resident's record as the form shows it."""
     kk = penduduk.keluarga
-    data = {k: getattr(penduduk, k) for k in (
-        "nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "agama", "status_perkawinan",
-        "pekerjaan", "hubungan_keluarga", "pendidikan", "kewarganegaraan", "golongan_darah", "no_hp")}
+    data = {k: getattr(penduduk, k) for k in SEMUA_KOLOM if k not in KOLOM_KELUARGA and k != "no_kk"}
     data["no_kk"] = kk.no_kk if kk else None
     data.update({k: getattr(kk, k) if kk else None for k in KOLOM_KELUARGA})
     return data
@@ -94,9 +95,12 @@ def isian(penduduk):
 def simpan(data, penduduk=None):
     """Check ``data`` with the import's rules and create or update the resident (and the KK).
 
-    Refuses (422, errors by field) and changes nothing when the data is bad.
+    Refuses (422, errors by field) and changes nothing when the data is bad. A resident
+    marked MATI, PINDAH, HILANG or PERGI keeps the record, loses the login: every
+    session ends.
     """
     bersih, galat = periksa(data)
+    bersih["status_dasar"] = bersih["status_dasar"] or (penduduk.status_dasar if penduduk else HIDUP)
     if not galat and (penduduk is None or penduduk.nik != bersih["nik"]):
         if cari_nik(bersih["nik"]) is not None:
             galat["nik"] = f"NIK {bersih['nik']} sudah terdaftar di desa ini."
@@ -112,11 +116,13 @@ def simpan(data, penduduk=None):
     if baru:
         penduduk = Penduduk(wajib_ganti_pin=True)
         db.session.add(penduduk)
+    tadinya_aktif = penduduk.id is not None and penduduk.aktif
     for k, v in bersih.items():
         if k not in KOLOM_KELUARGA and k != "no_kk":
             setattr(penduduk, k, v)
     penduduk.keluarga = kk
-    penduduk.aktif = True
+    if tadinya_aktif and not penduduk.aktif:
+        sessions.revoke_all(penduduk)
     if baru:
         db.session.flush()  # the KK's id, for the one-time PIN's sheet
         penduduk.pin_sekali = pin_awal.isi_orang([penduduk])  # the first PIN, as the desa chose

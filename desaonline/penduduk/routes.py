@@ -1,4 +1,4 @@
-"""The operator's resident pages: search, view, add, edit, import, PIN reset, the
+"""The operator's resident pages: search, view, add, edit, import, export, PIN reset, the
 residents' accounts (first-PIN choice, expiry, log).
 
 Pages name a resident by id, never by NIK: URLs end up in access logs. The search
@@ -14,11 +14,12 @@ from desaonline.mandiri import akun, pin_awal, riwayat
 from desaonline.mandiri.pengaturan import pengaturan_akun, simpan_pengaturan
 from desaonline.whatsapp import nomor_wa, wa_link
 from desaonline.operator.auth import operator_required
-from desaonline.penduduk import bp, layanan
-from desaonline.penduduk.data import anggota_keluarga
+from desaonline.penduduk import bp, layanan, opensid
+from desaonline.penduduk.data import anggota_keluarga, biodata
+from desaonline.penduduk.ekspor import XLSX, ekspor
 from desaonline.penduduk.forms import CariForm, ImporForm, KonfirmasiForm, PendudukForm, PengaturanAkunForm
 from desaonline.penduduk.impor import impor_penduduk
-from desaonline.penduduk.validasi import KOLOM
+from desaonline.penduduk.validasi import KOLOM, KOLOM_TAMBAHAN
 from desaonline.waktu import tanggal_indonesia
 
 
@@ -54,10 +55,12 @@ def daftar():
 
 
 def _isi_pilihan(form):
-    """Keep a stored value the lists do not know (e.g. an imported 'KRISTEN PROTESTAN')."""
-    for f in (form.agama, form.status_perkawinan, form.hubungan_keluarga, form.kewarganegaraan):
+    """Show a stored value the SIAK lists do not know (typed freely before they were fixed)
+    as what it is: saving asks for one of the list's values."""
+    for f in (form.agama, form.status_perkawinan, form.hubungan_keluarga, form.kewarganegaraan, form.pekerjaan,
+              form.pendidikan, form.pendidikan_sedang, form.golongan_darah, form.status_dasar):
         if f.data and f.data not in [c.value for c in f.choices]:
-            f.choices = [*f.choices, SelectChoice(f.data, f.data)]
+            f.choices = [*f.choices, SelectChoice(f.data, f"{f.data} (di luar daftar SIAK)")]
 
 
 def _simpan(form, penduduk=None):
@@ -90,9 +93,9 @@ def baru():
 def lihat(penduduk_id):
     orang = _atau_404(penduduk_id)
     return _tanpa_cache(render_template(
-        "penduduk/lihat.html", orang=orang, data=layanan.isian(orang), anggota=anggota_keluarga(orang),
+        "penduduk/lihat.html", orang=orang, data=biodata(orang), anggota=anggota_keluarga(orang),
         status_pin=akun.status_pin(orang), pin_pertama=akun.pin_pertama(orang),
-        terakhir=masuk_terakhir(orang), riwayat=riwayat.milik(orang)))
+        terakhir=masuk_terakhir(orang), riwayat=riwayat.milik(orang), lain=opensid.data_lain(orang.data_opensid)))
 
 
 @bp.route("/<int:penduduk_id>/ubah", methods=["GET", "POST"])
@@ -207,8 +210,9 @@ def impor():
     elif form.errors:
         status = 422
     lembar = pin_awal.lembar(hasil.pin_sekali) if hasil and hasil.pin_sekali else None
-    return _tanpa_cache(render_template("penduduk/impor.html", form=form, hasil=hasil, kolom=KOLOM, lembar=lembar,
-                                        pengaturan=pengaturan_akun(), host=request.host)), status
+    return _tanpa_cache(render_template("penduduk/impor.html", form=form, hasil=hasil, kolom=KOLOM,
+                                        tambahan=KOLOM_TAMBAHAN, lembar=lembar, pengaturan=pengaturan_akun(),
+                                        host=request.host)), status
 
 
 @bp.get("/impor/contoh.csv")
@@ -222,3 +226,23 @@ def impor_contoh():
     resp.headers["Content-Type"] = "text/csv; charset=utf-8"
     resp.headers["Content-Disposition"] = "attachment; filename=contoh-impor-penduduk.csv"
     return resp
+
+
+def unduh_xlsx(nama, isi):
+    """An XLSX download of residents' data: never kept by a cache on the way."""
+    resp = make_response(isi)
+    resp.headers["Content-Type"] = XLSX
+    resp.headers["Content-Disposition"] = f"attachment; filename={nama}"
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
+@bp.get("/ekspor")
+@operator_required
+def ekspor_xlsx():
+    """Every resident as XLSX: ``format=opensid`` (OpenSID's template layout) or ``desaonline``."""
+    try:
+        return unduh_xlsx(*ekspor(request.args.get("format", "opensid")))
+    except Penolakan as err:
+        flash(err.pesan, "galat")
+        return redirect(url_for("penduduk.daftar"))

@@ -1,7 +1,9 @@
 """Shapes of the resident register's API (docs/api.md)."""
 from apiflask import Schema
 from apiflask.fields import File, Integer, List, Nested, String
-from apiflask.validators import Length
+from apiflask.validators import Length, OneOf
+
+from desaonline.penduduk.ekspor import FORMAT
 
 
 class ImporIn(Schema):
@@ -34,3 +36,8 @@ class PinOut(Schema):
 
 class ResetPinIn(Schema):
     nik = String(required=True, validate=Length(1, 32), metadata={"description": "NIK, 16 angka"})
+
+
+class EksporIn(Schema):
+    format = String(load_default="opensid", validate=OneOf(FORMAT), metadata={
+        "description": "opensid: tata kolom template OpenSID (43 kolom, kode); desaonline: kolom impor desaonline"})

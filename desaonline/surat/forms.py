@@ -1,7 +1,7 @@
 """Page forms. They carry CSRF and render the fields; the rules are checked by the
 services (``layanan``, ``pengaturan``, ``pejabat``) so pages and API agree."""
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (BooleanField, IntegerField, PasswordField, SelectField, StringField, SubmitField,
                      TextAreaField)
 from wtforms.fields.choices import SelectChoice
@@ -34,7 +34,8 @@ def form_surat(jenis, anggota, daftar_pejabat, **kwargs):
             f" ({a.hubungan_keluarga.title()})" if a.hubungan_keluarga else "")) for a in anggota),
             validate_choice=False)
         klasifikasi = StringField("Kode Klasifikasi", description="Biarkan terisi bila ragu, contoh 470",
-                                  render_kw={"maxlength": 20, "inputmode": "decimal"})
+                                  render_kw={"maxlength": 20, "inputmode": "decimal", "autocomplete": "off",
+                                             "list": "daftar-klasifikasi"})
         keperluan = TextAreaField("Keperluan", description="Untuk apa surat ini, contoh: melamar pekerjaan",
                                   render_kw={"rows": 2, "maxlength": 500})
         keterangan = TextAreaField("Keterangan", description="Tidak wajib: keterangan tambahan",
@@ -128,3 +129,12 @@ class PejabatForm(FlaskForm):
     kepala_desa = BooleanField("Ini Kepala Desa (penandatangan bawaan)")
     aktif = BooleanField("Aktif", default=True)
     simpan = SubmitField("Simpan")
+
+
+class KlasifikasiForm(FlaskForm):
+    berkas = FileField("Berkas klasifikasi (CSV atau XLSX)",
+                       validators=[FileRequired("Pilih berkas klasifikasi_surat.csv atau XLSX-nya.")],
+                       render_kw={"accept": ".csv,.xlsx,text/csv,"
+                                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    ganti = BooleanField("Ganti seluruh daftar (kode yang tidak ada di berkas dihapus)")
+    impor = SubmitField("Impor")

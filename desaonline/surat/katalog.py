@@ -95,7 +95,7 @@ DAFTAR = (
         isi=(PENDUDUK, "Yang bersangkutan tercatat dalam buku induk penduduk {jenis_desa} {desa}."),
     ),
     JenisSurat(
-        "surat_bio_penduduk", "Surat Biodata Penduduk", "470",
+        "surat_bio_penduduk", "Surat Biodata Penduduk", "471.11",
         "Biodata lengkap seperti tercatat di data kependudukan desa.",
         data_subjek="lengkap",
         pembuka=("Yang bertanda tangan di bawah ini, {kepala}, {wilayah_tanpa_desa}, menerangkan "
@@ -168,7 +168,7 @@ DAFTAR = (
              "untuk mengurus Surat Keterangan Catatan Kepolisian (SKCK)."),
     ),
     JenisSurat(
-        "surat_ket_ktp_proses", "Surat Keterangan KTP dalam Proses", "471",
+        "surat_ket_ktp_proses", "Surat Keterangan KTP dalam Proses", "471.13",
         "Pengganti sementara selama KTP-el Anda sedang dicetak.",
         judul="SURAT KETERANGAN KTP DALAM PROSES",
         isian=(_t("tanggal_rekam", "Tanggal Perekaman KTP-el", jenis="tanggal", wajib=False),),
@@ -223,7 +223,7 @@ DAFTAR = (
              "Kepolisian atau instansi yang berwenang."),
     ),
     JenisSurat(
-        "surat_ket_kelahiran", "Surat Keterangan Kelahiran", "474.1",
+        "surat_ket_kelahiran", "Surat Keterangan Kelahiran", "472.11",
         "Keterangan lahir untuk membuat akta kelahiran.",
         data_subjek="pelapor",
         pembuka=("Yang bertanda tangan di bawah ini, {kepala}, {wilayah_tanpa_desa}, "
@@ -242,7 +242,7 @@ DAFTAR = (
              "Surat keterangan ini dibuat sebagai dasar penerbitan Akta Kelahiran.",),
     ),
     JenisSurat(
-        "surat_ket_kematian", "Surat Keterangan Kematian", "474.3",
+        "surat_ket_kematian", "Surat Keterangan Kematian", "472.12",
         "Keterangan meninggal dunia untuk akta kematian (pilih NIK almarhum/almarhumah).",
         isian=(
             _t("tanggal_meninggal", "Tanggal Meninggal", jenis="tanggal"),
@@ -257,7 +257,7 @@ DAFTAR = (
              "Surat keterangan ini dibuat sebagai dasar penerbitan Akta Kematian."),
     ),
     JenisSurat(
-        "surat_ket_pindah", "Surat Keterangan Pindah", "475",
+        "surat_ket_pindah", "Surat Keterangan Pindah", "471.21",
         "Pengantar pindah domisili ke desa atau daerah lain.",
         isian=(
             _t("alamat_tujuan", "Alamat Tujuan"),
@@ -293,7 +293,7 @@ DAFTAR = (
              "paksaan dari pihak mana pun."),
     ),
     JenisSurat(
-        "surat_ket_beda_identitas", "Surat Keterangan Beda Identitas", "470",
+        "surat_ket_beda_identitas", "Surat Keterangan Beda Identitas", "471.1",
         "Menerangkan bahwa data yang berbeda di dua dokumen adalah orang yang sama.",
         isian=(
             _t("dokumen_berbeda", "Dokumen yang Berbeda", petunjuk="Contoh: Ijazah SD, Buku Nikah"),
@@ -322,7 +322,7 @@ DAFTAR = (
              "rata-rata per bulan sebagaimana tersebut di atas."),
     ),
     JenisSurat(
-        "surat_ket_pergi_kawin", "Surat Keterangan Pergi Kawin", "474.2",
+        "surat_ket_pergi_kawin", "Surat Keterangan Pergi Kawin", "472.2",
         "Untuk menikah di luar desa atau kecamatan.",
         isian=(
             _t("nama_pasangan", "Nama Calon Pasangan"),
@@ -335,7 +335,7 @@ DAFTAR = (
              "{alamat_pasangan}, yang akan dilaksanakan pada tanggal {tanggal_nikah} di {tempat_nikah}."),
     ),
     JenisSurat(
-        "surat_ket_kepemilikan_kendaraan", "Surat Keterangan Kepemilikan Kendaraan", "552",
+        "surat_ket_kepemilikan_kendaraan", "Surat Keterangan Kepemilikan Kendaraan", "551",
         "Menerangkan kepemilikan sepeda motor atau mobil.",
         isian=(
             _t("jenis_kendaraan", "Jenis Kendaraan", jenis="pilihan",
@@ -386,7 +386,7 @@ DAFTAR = (
              "Segala akibat yang timbul dari pemberian kuasa ini menjadi tanggung jawab pemberi kuasa."),
     ),
     JenisSurat(
-        "surat_ket_wali_hakim", "Surat Keterangan Wali Hakim", "474.2",
+        "surat_ket_wali_hakim", "Surat Keterangan Wali Hakim", "472.3",
         "Untuk calon pengantin perempuan yang menikah dengan wali hakim.",
         isian=(
             _t("nama_calon_suami", "Nama Calon Suami"),
@@ -400,14 +400,14 @@ DAFTAR = (
              "Agama setempat."),
     ),
     JenisSurat(
-        "surat_ket_belum_menikah", "Surat Keterangan Belum Pernah Menikah", "474.2",
+        "surat_ket_belum_menikah", "Surat Keterangan Belum Pernah Menikah", "472.2",
         "Menerangkan bahwa Anda belum pernah menikah.",
         isi=(PENDUDUK,
              "Sepanjang pengetahuan kami dan berdasarkan data kependudukan, sampai dengan tanggal surat ini "
              "dibuat yang bersangkutan belum pernah menikah."),
     ),
     JenisSurat(
-        "surat_ket_janda_duda", "Surat Keterangan Janda / Duda", "474.2",
+        "surat_ket_janda_duda", "Surat Keterangan Janda / Duda", "472.2",
         "Menerangkan status cerai hidup atau cerai mati.",
         isian=(
             _t("status_cerai", "Status", jenis="pilihan", pilihan=("Cerai hidup", "Cerai mati")),

@@ -28,13 +28,21 @@ PANJANG = {"keperluan": 500, "keterangan": 1000, "alasan": 1000}
 # --- Who may be the subject of a letter ---------------------------------------------
 
 def keluarga(penduduk):
-    """The resident and the active members of the resident's KK (the only possible subjects)."""
+    """The resident and the living members of the resident's KK (the only possible subjects):
+    a member who died or moved (status_dasar other than HIDUP) is no subject of a letter."""
     if penduduk.keluarga_id is None:
-        return [penduduk]
-    anggota = db.session.scalars(
-        select(Penduduk).where(Penduduk.keluarga_id == penduduk.keluarga_id, Penduduk.aktif.is_(True))
+        return [penduduk] if penduduk.aktif else []
+    return db.session.scalars(
+        select(Penduduk).where(Penduduk.keluarga_id == penduduk.keluarga_id, Penduduk.aktif)
         .order_by(Penduduk.id)).all()
-    return anggota if any(a.id == penduduk.id for a in anggota) else [penduduk, *anggota]
+
+
+def _subjek_hidup(surat):
+    """A letter is only for a living resident: one who died or moved since the draft is refused."""
+    if not surat.subjek.aktif:
+        raise Penolakan(409, "subjek_tidak_aktif",
+                        f"{surat.subjek.nama} berstatus {surat.subjek.status_dasar} dalam data penduduk: "
+                        "surat tidak dapat dibuat untuknya.")
 
 
 def _subjek(penduduk, nik):
@@ -68,7 +76,7 @@ def _periksa(penduduk, jenis, klasifikasi_bawaan, masukan, lama=None):
 
     klasifikasi = teks_bersih(ambil("klasifikasi")) or klasifikasi_bawaan
     if not katalog.klasifikasi_sah(klasifikasi):
-        rincian["klasifikasi"] = "Kode klasifikasi tidak valid, contoh 470 atau 474.1."
+        rincian["klasifikasi"] = "Kode klasifikasi tidak valid, contoh 470 atau 472.11."
     nilai["klasifikasi"] = klasifikasi
 
     keperluan = teks_bersih(ambil("keperluan"))
@@ -170,6 +178,7 @@ def hapus_konsep(surat):
 def ajukan(surat, penduduk):
     """Send a draft to the desa's operators."""
     if status.AJUKAN.boleh_dari(surat.status):
+        _subjek_hidup(surat)
         if jenis_ditawarkan(surat.jenis) is None:
             raise Penolakan(409, "jenis_tidak_tersedia", "Jenis surat ini tidak lagi dilayani desa.")
         if pejabat_svc.aktif(surat.pejabat_id) is None:
@@ -228,6 +237,7 @@ def setujui(surat_id, operator, penandatangan=None, passphrase=None):
         status.pindah(surat_id, status.SETUJUI, riwayat=False, disetujui=sekarang(), disetujui_oleh=operator.id,
                       tanggal_surat=tanggal, alasan_gagal=None)
         surat = db.session.scalar(select(Surat).where(Surat.id == surat_id))
+        _subjek_hidup(surat)
         ttd = pejabat_svc.aktif(penandatangan if penandatangan not in (None, "") else surat.pejabat_id)
         if ttd is None:
             pesan = ("Penandatangan yang dipilih tidak tersedia." if penandatangan not in (None, "")

@@ -42,6 +42,17 @@ class JenisSuratDesa(DesaScoped, db.Model):
     klasifikasi: Mapped[str | None] = mapped_column(String(20))
 
 
+class KlasifikasiSurat(DesaScoped, db.Model):
+    """One code of the desa's letter classification (Tata Naskah Dinas), imported from
+    OpenSID's list: what the letter form offers as Kode Klasifikasi."""
+    __tablename__ = "klasifikasi_surat"
+    __table_args__ = (UniqueConstraint("desa_id", "kode", name="uq_klasifikasi_surat_desa_kode"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kode: Mapped[str] = mapped_column(String(20))   # text: "000", "045.1" keep their zeros
+    nama: Mapped[str] = mapped_column(String(255), default="")
+    uraian: Mapped[str | None] = mapped_column(Text)
+
+
 class Pejabat(DesaScoped, db.Model):
     """A signatory: the Kepala Desa, or an official signing a.n./u.b. the Kepala Desa."""
     __tablename__ = "pejabat"

@@ -193,7 +193,7 @@ def simpan_jenis(pilihan):
         if kode not in katalog.KATALOG:
             rincian[kode] = f"Jenis surat '{kode}' tidak dikenal."
         elif klasifikasi and not katalog.klasifikasi_sah(klasifikasi):
-            rincian[kode] = f"Kode klasifikasi '{klasifikasi}' tidak valid, contoh 470 atau 474.1."
+            rincian[kode] = f"Kode klasifikasi '{klasifikasi}' tidak valid, contoh 470 atau 472.11."
     if rincian:
         raise Penolakan(422, "data_tidak_valid", "Periksa kembali isian yang ditandai.", rincian)
     if not any(aktif for aktif, _k in pilihan.values()) and len(pilihan) == len(katalog.KATALOG):

@@ -1,6 +1,6 @@
 """Request and response shapes of the letter API (they are the OpenAPI document too)."""
 from apiflask import Schema
-from apiflask.fields import Boolean, Date, DateTime, Dict, Integer, List, Nested, Raw, String
+from apiflask.fields import Boolean, Date, DateTime, Dict, File, Integer, List, Nested, Raw, String
 from apiflask.validators import Length, OneOf
 from marshmallow import INCLUDE
 
@@ -197,3 +197,25 @@ class UlangiIn(Schema):
 class UlangiOut(Schema):
     id = Integer()
     status = String()
+
+
+class KlasifikasiCariIn(Schema):
+    q = String(load_default="", validate=Length(max=60),
+               metadata={"description": "awal kode (mis. 472) atau sebagian nama (mis. kelahiran)"})
+
+
+class KlasifikasiOut(Schema):
+    kode = String(metadata={"example": "472.11"})
+    nama = String(metadata={"example": "Kelahiran"})
+
+
+class KlasifikasiImporIn(Schema):
+    file = File(required=True, metadata={"description": "klasifikasi_surat.csv OpenSID atau XLSX (kode, nama, uraian)"})
+    ganti = Boolean(load_default=False, metadata={"description": "true: kode yang tidak ada di berkas dihapus"})
+
+
+class HasilKlasifikasiOut(Schema):
+    dibuat = Integer()
+    diperbarui = Integer()
+    dihapus = Integer()
+    ditolak = List(Dict(), metadata={"description": "[{baris, alasan}]"})

@@ -26,7 +26,7 @@ def test_bad_rows_are_named_and_good_rows_land(situs, token):
         baris("3305051703850012", hubungan_keluarga="SEPUPU JAUH"),                  # line 9
         baris("3305051703850013", nama="", hubungan_keluarga="ANAK"),                # line 10
         baris("3305051703850001", nama="DUPLIKAT", hubungan_keluarga="ANAK"),        # line 11
-        baris("3305051703850014", tanggal_lahir="17-03-1985", hubungan_keluarga="ANAK"),  # line 12
+        baris("3305051703850014", tanggal_lahir="03/17/1985", hubungan_keluarga="ANAK"),  # line 12: month first
     ]
     resp = unggah(situs, token, csv_bytes(rows))
     assert resp.status_code == 200, resp.get_json()

@@ -155,3 +155,38 @@ def test_search_count_is_bounded(monkeypatch, buat, desa, operator_web):
         buat.penduduk(desa, nik=f"33050517038{i:05d}", nama=f"SUGENG {chr(65 + i)}")
     html = cari(operator_web, "SUG").get_data(as_text=True)
     assert "Lebih dari 10 penduduk" in html and len(re.findall(r'href="/operator/penduduk/\d+"', html)) == 12
+
+
+def test_the_form_offers_the_siak_lists_and_refuses_free_text(operator_web, sugeng):
+    form = operator_web.get(f"/operator/penduduk/{sugeng.id}/ubah").get_data(as_text=True)
+    pekerjaan = re.search(r'<select[^>]*name="pekerjaan".*?</select>', form, re.S).group(0)
+    # "- pilih -", SIAK's 89, and the free text typed before the list was fixed, shown as such
+    assert pekerjaan.count("<option") == 91 and '<option value="PETANI/PEKEBUN">' in pekerjaan
+    assert '<option selected value="PETANI">PETANI (di luar daftar SIAK)</option>' in pekerjaan
+    pendidikan = re.search(r'<select[^>]*name="pendidikan".*?</select>', form, re.S).group(0)
+    assert '<option value="SLTA/SEDERAJAT">' in pendidikan and pendidikan.count("<option") == 11
+    assert re.search(r'<select[^>]*name="pendidikan_sedang"', form)
+
+    data = baris(sugeng.nik, no_kk=sugeng.no_kk, nama="SUGENG RIYADI", pekerjaan="JURAGAN",
+                 pendidikan="SLTA / SEDERAJAT")
+    bad = operator_web.submit(f"/operator/penduduk/{sugeng.id}/ubah", data)
+    assert bad.status_code == 422 and "JURAGAN" in bad.get_data(as_text=True)
+    ok = operator_web.submit(f"/operator/penduduk/{sugeng.id}/ubah", dict(
+        data, pekerjaan="WIRASWASTA", nama_ayah="KARTO DIHARJO", nik_ayah="3305050101450005",
+        akta_lahir="3305-LT-17031985-0001", golongan_darah="O"))
+    assert ok.status_code == 302
+    lihat = operator_web.get(f"/operator/penduduk/{sugeng.id}").get_data(as_text=True)
+    for teks in ("WIRASWASTA", "SLTA/SEDERAJAT", "KARTO DIHARJO", "NIK 3305050101450005", "3305-LT-17031985-0001"):
+        assert teks in lihat, teks
+
+
+def test_the_operator_marking_a_resident_dead_ends_the_login(operator_web, sugeng):
+    token = _login(operator_web, sugeng.nik, sugeng.pin, sugeng.no_kk).get_json()["token"]
+    data = baris(sugeng.nik, no_kk=sugeng.no_kk, nama="SUGENG RIYADI", status_dasar="MATI")
+    assert operator_web.submit(f"/operator/penduduk/{sugeng.id}/ubah", data).status_code == 302
+    assert operator_web.api("get", "/api/v1/mandiri/profil", token).status_code == 401
+    assert _login(operator_web, sugeng.nik, sugeng.pin, sugeng.no_kk).status_code == 401
+    lihat = operator_web.get(f"/operator/penduduk/{sugeng.id}").get_data(as_text=True)
+    assert "Berstatus MATI" in lihat and "Reset PIN" not in lihat
+    daftar = operator_web.get("/operator/penduduk?q=SUGENG").get_data(as_text=True)
+    assert "SUGENG RIYADI" in daftar and ">MATI</span>" in daftar        # still in the register, marked

@@ -4,11 +4,11 @@ from apiflask.schemas import EmptySchema, FileSchema
 from flask import g
 
 from desaonline.mandiri.auth import penduduk_api
-from desaonline.surat import antrean, berkas, layanan, api_mandiri as api, status, tampil
+from desaonline.surat import antrean, berkas, klasifikasi, layanan, api_mandiri as api, status, tampil
 from desaonline.surat.api.halaman import PDF, header_halaman
 from desaonline.surat.pengaturan import jenis_tersedia
-from desaonline.surat.schemas import (BatalIn, HalamanIn, JenisSuratOut, SuratBaruOut, SuratIn, SuratOut,
-                                      SuratRingkasOut, SuratUbahIn)
+from desaonline.surat.schemas import (BatalIn, HalamanIn, JenisSuratOut, KlasifikasiCariIn, KlasifikasiOut,
+                                      SuratBaruOut, SuratIn, SuratOut, SuratRingkasOut, SuratUbahIn)
 
 
 @api.get("/jenis-surat")
@@ -17,6 +17,15 @@ from desaonline.surat.schemas import (BatalIn, HalamanIn, JenisSuratOut, SuratBa
 @api.doc(summary="Jenis surat yang dilayani desa ini", responses=[401, 403])
 def jenis_surat():
     return [tampil.jenis_surat(jenis, klasifikasi) for jenis, klasifikasi in jenis_tersedia()]
+
+
+@api.get("/klasifikasi")
+@penduduk_api
+@api.input(KlasifikasiCariIn, location="query")
+@api.output(KlasifikasiOut(many=True))
+@api.doc(summary="Cari kode klasifikasi di daftar desa (paling banyak 20)", responses=[401, 403])
+def cari_klasifikasi(query_data):
+    return [{"kode": k, "nama": n} for k, n in klasifikasi.cari(query_data["q"])]
 
 
 @api.get("/surat")

@@ -4,11 +4,13 @@ from apiflask.schemas import FileSchema
 from flask import g
 
 from desaonline.operator.auth import operator_api
-from desaonline.surat import antrean, berkas, layanan, api_operator as api, pejabat as pejabat_svc, status, tampil
+from desaonline.surat import (antrean, berkas, klasifikasi, layanan, api_operator as api, pejabat as pejabat_svc,
+                              status, tampil)
 from desaonline.surat.api.halaman import PDF, header_halaman
 from desaonline.surat.pengaturan import desa_ini
-from desaonline.surat.schemas import (AntreanIn, IdOut, PejabatIn, PejabatOut, SetujuiIn, SetujuiOut, StatusOut,
-                                      SuratOperatorOut, SuratRingkasOut, TolakIn, UlangiIn, UlangiOut)
+from desaonline.surat.schemas import (AntreanIn, HasilKlasifikasiOut, IdOut, KlasifikasiImporIn, PejabatIn,
+                                      PejabatOut, SetujuiIn, SetujuiOut, StatusOut, SuratOperatorOut,
+                                      SuratRingkasOut, TolakIn, UlangiIn, UlangiOut)
 
 
 @api.get("/surat")
@@ -99,3 +101,14 @@ def daftar_pejabat():
 @api.doc(summary="Tambah pejabat penandatangan", responses=[401, 403, 422])
 def tambah_pejabat(data):
     return {"id": pejabat_svc.buat(data).id}
+
+
+@api.post("/klasifikasi/impor")
+@operator_api
+@api.input(KlasifikasiImporIn, location="form_and_files")
+@api.output(HasilKlasifikasiOut)
+@api.doc(summary="Impor daftar kode klasifikasi (klasifikasi_surat.csv OpenSID atau XLSX-nya)",
+         responses=[401, 403, 413, 422])
+def impor_klasifikasi(form_and_files_data):
+    berkas_ = form_and_files_data["file"]
+    return klasifikasi.impor(berkas_.filename, berkas_.read(), ganti=form_and_files_data["ganti"]).as_dict()

@@ -5,7 +5,8 @@ from flask_login import current_user
 
 from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.mandiri.auth import penduduk_required
-from desaonline.surat import antrean, berkas, katalog, layanan, mandiri_bp as bp, pejabat as pejabat_svc, status, tampil
+from desaonline.surat import (antrean, berkas, katalog, klasifikasi, layanan, mandiri_bp as bp, pejabat as pejabat_svc,
+                              status, tampil)
 from desaonline.surat.forms import AksiForm, data_form_surat, form_surat
 from desaonline.surat.pengaturan import jenis_ditawarkan, jenis_tersedia
 
@@ -53,8 +54,16 @@ def _form(jenis, surat=None, formdata=None):
 
 
 def _halaman_form(form, jenis, surat):
-    return render_template("surat/mandiri_form.html", form=form, jenis=jenis, surat=surat), \
+    return render_template("surat/mandiri_form.html", form=form, jenis=jenis, surat=surat,
+                           saran_klasifikasi=klasifikasi.saran(form.klasifikasi.data)), \
         422 if request.method == "POST" else 200
+
+
+@bp.get("/klasifikasi")
+@penduduk_required
+def cari_klasifikasi():
+    """Suggestions for the Kode Klasifikasi field as the resident types (JSON)."""
+    return jsonify([{"kode": k, "nama": n} for k, n in klasifikasi.cari(request.args.get("q"))])
 
 
 @bp.route("/buat/<kode>", methods=["GET", "POST"])

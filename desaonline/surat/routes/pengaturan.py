@@ -1,11 +1,11 @@
 """The desa's letter settings (``/operator/pengaturan``): letterhead, paper, numbering,
-contact numbers, the letter types offered, and the signatories."""
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+contact numbers, the letter types offered, the kode klasifikasi list, and the signatories."""
+from flask import Response, abort, flash, jsonify, redirect, render_template, request, url_for
 
 from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.operator.auth import operator_required
-from desaonline.surat import katalog, pejabat as pejabat_svc, pengaturan_bp as bp
-from desaonline.surat.forms import AksiForm, PejabatForm, PengaturanForm
+from desaonline.surat import katalog, klasifikasi as klasifikasi_svc, pejabat as pejabat_svc, pengaturan_bp as bp
+from desaonline.surat.forms import AksiForm, KlasifikasiForm, PejabatForm, PengaturanForm
 from desaonline.surat.penomoran import PLACEHOLDER, contoh_nomor
 from desaonline.surat.pengaturan import desa_ini, pengaturan, pilihan_jenis, simpan_jenis, simpan_pengaturan
 
@@ -77,7 +77,35 @@ def jenis():
         else:
             flash("Jenis surat disimpan.", "sukses")
             return redirect(url_for("surat_pengaturan.jenis"))
-    return render_template("surat/operator_jenis.html", form=form, daftar=pilihan_jenis())
+    daftar = pilihan_jenis()
+    return render_template("surat/operator_jenis.html", form=form, daftar=daftar,
+                           saran_klasifikasi=klasifikasi_svc.dari_kode(k for _j, _a, k in daftar))
+
+
+@bp.route("/klasifikasi", methods=["GET", "POST"])
+@operator_required
+def klasifikasi():
+    """The desa's kode klasifikasi: import OpenSID's list, look a code up."""
+    form = KlasifikasiForm()
+    hasil, status = None, 200
+    if form.validate_on_submit():
+        try:
+            hasil = klasifikasi_svc.impor(form.berkas.data.filename, form.berkas.data.read(), ganti=form.ganti.data)
+        except Penolakan as err:
+            tampilkan_di_form(form, err, {"file": "berkas"})
+            status = err.status
+    elif form.errors:
+        status = 422
+    q = request.args.get("q", "")
+    return render_template("surat/operator_klasifikasi.html", form=form, hasil=hasil, q=q,
+                           jumlah=klasifikasi_svc.jumlah(), daftar=klasifikasi_svc.cari(q, batas=50)), status
+
+
+@bp.get("/klasifikasi/cari")
+@operator_required
+def cari_klasifikasi():
+    """Suggestions for a Kode Klasifikasi field as the operator types (JSON)."""
+    return jsonify([{"kode": k, "nama": n} for k, n in klasifikasi_svc.cari(request.args.get("q"))])
 
 
 def _data_pejabat(form):
