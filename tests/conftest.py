@@ -237,6 +237,7 @@ class Tugas:
     database), whatever other app a test may have created since."""
 
     def __init__(self, app):
+        import workers.surat  # noqa: F401  (the worker registers its tasks on import, as celery_app does)
         self._tasks = app.extensions["celery"].tasks
 
     @property

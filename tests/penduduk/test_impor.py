@@ -1,6 +1,5 @@
 """Importing residents (CSV and XLSX) through the API and the page."""
 import io
-import time
 
 from openpyxl import Workbook
 
@@ -129,21 +128,17 @@ def nama_ke(i):
     return f"{DEPAN[i % len(DEPAN)]} {BELAKANG[(i // len(DEPAN)) % len(BELAKANG)]} {huruf}"
 
 
-def test_twenty_thousand_rows_in_a_few_seconds(situs, token):
+def test_a_large_file_imports_whole_and_the_second_time_changes_nothing(situs, token):
+    """How fast it goes is `make bench`'s job (bench/bench_impor.py); here: all or nothing twice."""
     rows = []
-    for i in range(20_000):
+    for i in range(5_000):
         kk = f"33050501012{i // 4:05d}"
         rows.append(baris(f"3305051703{i:06d}", no_kk=kk, nama=nama_ke(i),
                           hubungan_keluarga="KEPALA KELUARGA" if i % 4 == 0 else "ANAK"))
     data = csv_bytes(rows)
-    mulai = time.monotonic()
     body = unggah(situs, token, data).get_json()
-    pertama = time.monotonic() - mulai
-    assert body["dibuat"] == 20_000 and body["ditolak"] == []
-    mulai = time.monotonic()
+    assert body["dibuat"] == 5_000 and body["ditolak"] == []
     assert unggah(situs, token, data).get_json() == {"dibuat": 0, "diperbarui": 0, "ditolak": []}
-    kedua = time.monotonic() - mulai
-    assert pertama < 15 and kedua < 10, (pertama, kedua)
 
 
 def test_import_page_shows_counts_and_bad_lines(operator_web):
