@@ -40,6 +40,8 @@ class JenisSuratDesa(DesaScoped, db.Model):
     kode: Mapped[str] = mapped_column(String(40))
     aktif: Mapped[bool] = mapped_column(default=True)
     klasifikasi: Mapped[str | None] = mapped_column(String(20))
+    # The documents (surat/syarat.py codes) the desa asks for; None: the type's default.
+    syarat: Mapped[list | None] = mapped_column(JSON(none_as_null=True))
 
 
 class KlasifikasiSurat(DesaScoped, db.Model):

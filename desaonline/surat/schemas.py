@@ -20,12 +20,36 @@ class IsianOut(Schema):
     petunjuk = String(allow_none=True)
 
 
+class DokumenOut(Schema):
+    kode = String(metadata={"example": "kk"})
+    nama = String(metadata={"example": "Kartu Keluarga (KK)"})
+
+
 class JenisSuratOut(Schema):
     kode = String(metadata={"example": "surat_ket_pengantar"})
     nama = String(metadata={"example": "Surat Keterangan Pengantar"})
     uraian = String(allow_none=True)
     klasifikasi = String(allow_none=True, metadata={"description": "kode klasifikasi bawaan desa", "example": "470"})
     fields = List(Nested(IsianOut), metadata={"description": "isian khusus jenis surat ini"})
+    syarat = List(Nested(DokumenOut), metadata={"description": "dokumen yang diminta desa untuk jenis ini; "
+                                                                "dilampirkan lewat .../lampiran"})
+
+
+class JenisSyaratOut(Schema):
+    kode = String(metadata={"example": "surat_ket_usaha"})
+    nama = String()
+    syarat = List(Nested(DokumenOut))
+
+
+class SyaratDesaOut(Schema):
+    dokumen = List(Nested(DokumenOut), metadata={"description": "semua dokumen yang dapat dipilih sebagai syarat"})
+    jenis = List(Nested(JenisSyaratOut), metadata={"description": "syarat tiap jenis surat di desa ini"})
+
+
+class SyaratIn(Schema):
+    syarat = List(String(validate=Length(max=40)), required=True, validate=Length(max=40),
+                  metadata={"description": "kode dokumen (lihat `dokumen`); [] berarti tanpa syarat",
+                            "example": ["pengantar_rt", "ktp", "kk"]})
 
 
 class SuratIn(Schema):

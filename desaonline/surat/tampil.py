@@ -10,9 +10,9 @@ def nama_jenis(kode):
     return jenis.nama if jenis else kode
 
 
-def jenis_surat(jenis, klasifikasi):
+def jenis_surat(jenis, klasifikasi, syarat=()):
     return {"kode": jenis.kode, "nama": jenis.nama, "uraian": jenis.uraian, "klasifikasi": klasifikasi,
-            "fields": jenis.isian_dict()}
+            "fields": jenis.isian_dict(), "syarat": [d.as_dict() for d in syarat]}
 
 
 def orang(p):

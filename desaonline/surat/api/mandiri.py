@@ -4,7 +4,7 @@ from apiflask.schemas import EmptySchema, FileSchema
 from flask import g
 
 from desaonline.mandiri.auth import penduduk_api
-from desaonline.surat import antrean, berkas, klasifikasi, layanan, api_mandiri as api, status, tampil
+from desaonline.surat import antrean, berkas, klasifikasi, layanan, api_mandiri as api, status, syarat, tampil
 from desaonline.surat.api.halaman import PDF, header_halaman
 from desaonline.surat.pengaturan import jenis_tersedia
 from desaonline.surat.schemas import (BatalIn, HalamanIn, JenisSuratOut, KlasifikasiCariIn, KlasifikasiOut,
@@ -16,7 +16,8 @@ from desaonline.surat.schemas import (BatalIn, HalamanIn, JenisSuratOut, Klasifi
 @api.output(JenisSuratOut(many=True))
 @api.doc(summary="Jenis surat yang dilayani desa ini", responses=[401, 403])
 def jenis_surat():
-    return [tampil.jenis_surat(jenis, klasifikasi) for jenis, klasifikasi in jenis_tersedia()]
+    syarat_desa = syarat.per_jenis()
+    return [tampil.jenis_surat(jenis, klasifikasi, syarat_desa[jenis.kode]) for jenis, klasifikasi in jenis_tersedia()]
 
 
 @api.get("/klasifikasi")

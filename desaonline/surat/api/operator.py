@@ -4,13 +4,13 @@ from apiflask.schemas import FileSchema
 from flask import g
 
 from desaonline.operator.auth import operator_api
-from desaonline.surat import (antrean, berkas, klasifikasi, layanan, api_operator as api, pejabat as pejabat_svc,
-                              status, tampil)
+from desaonline.surat import (antrean, berkas, katalog, klasifikasi, layanan, api_operator as api,
+                              pejabat as pejabat_svc, status, syarat, tampil)
 from desaonline.surat.api.halaman import PDF, header_halaman
 from desaonline.surat.pengaturan import desa_ini
-from desaonline.surat.schemas import (AntreanIn, HasilKlasifikasiOut, IdOut, KlasifikasiImporIn, PejabatIn,
-                                      PejabatOut, SetujuiIn, SetujuiOut, StatusOut, SuratOperatorOut,
-                                      SuratRingkasOut, TolakIn, UlangiIn, UlangiOut)
+from desaonline.surat.schemas import (AntreanIn, HasilKlasifikasiOut, IdOut, JenisSyaratOut, KlasifikasiImporIn,
+                                      PejabatIn, PejabatOut, SetujuiIn, SetujuiOut, StatusOut, SuratOperatorOut,
+                                      SuratRingkasOut, SyaratDesaOut, SyaratIn, TolakIn, UlangiIn, UlangiOut)
 
 
 @api.get("/surat")
@@ -112,3 +112,25 @@ def tambah_pejabat(data):
 def impor_klasifikasi(form_and_files_data):
     berkas_ = form_and_files_data["file"]
     return klasifikasi.impor(berkas_.filename, berkas_.read(), ganti=form_and_files_data["ganti"]).as_dict()
+
+
+@api.get("/syarat")
+@operator_api
+@api.output(SyaratDesaOut)
+@api.doc(summary="Syarat (dokumen) tiap jenis surat yang diminta desa ini", responses=[401, 403])
+def syarat_desa():
+    per_jenis = syarat.per_jenis()
+    return {"dokumen": [d.as_dict() for d in syarat.DOKUMEN],
+            "jenis": [{"kode": j.kode, "nama": j.nama, "syarat": [d.as_dict() for d in per_jenis[j.kode]]}
+                      for j in katalog.DAFTAR]}
+
+
+@api.put("/syarat/<jenis>")
+@operator_api
+@api.input(SyaratIn, arg_name="data")
+@api.output(JenisSyaratOut)
+@api.doc(summary="Atur syarat satu jenis surat", description="`syarat`: kode dokumen dari `GET .../syarat`.",
+         responses=[401, 403, 404, 422])
+def atur_syarat(jenis, data):
+    dokumen = syarat.simpan(jenis, data["syarat"])
+    return {"kode": jenis, "nama": katalog.jenis(jenis).nama, "syarat": [d.as_dict() for d in dokumen]}

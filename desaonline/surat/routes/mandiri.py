@@ -6,7 +6,7 @@ from flask_login import current_user
 from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.mandiri.auth import penduduk_required
 from desaonline.surat import (antrean, berkas, katalog, klasifikasi, layanan, mandiri_bp as bp, pejabat as pejabat_svc,
-                              status, tampil)
+                              status, syarat, tampil)
 from desaonline.surat.forms import AksiForm, data_form_surat, form_surat
 from desaonline.surat.pengaturan import jenis_ditawarkan, jenis_tersedia
 
@@ -55,6 +55,7 @@ def _form(jenis, surat=None, formdata=None):
 
 def _halaman_form(form, jenis, surat):
     return render_template("surat/mandiri_form.html", form=form, jenis=jenis, surat=surat,
+                           syarat=syarat.untuk(jenis.kode),
                            saran_klasifikasi=klasifikasi.saran(form.klasifikasi.data)), \
         422 if request.method == "POST" else 200
 

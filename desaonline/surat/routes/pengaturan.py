@@ -1,10 +1,12 @@
 """The desa's letter settings (``/operator/pengaturan``): letterhead, paper, numbering,
-contact numbers, the letter types offered, the kode klasifikasi list, and the signatories."""
+contact numbers, the letter types offered, the documents each type asks for (syarat),
+the kode klasifikasi list, and the signatories."""
 from flask import Response, abort, flash, jsonify, redirect, render_template, request, url_for
 
 from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.operator.auth import operator_required
-from desaonline.surat import katalog, klasifikasi as klasifikasi_svc, pejabat as pejabat_svc, pengaturan_bp as bp
+from desaonline.surat import (katalog, klasifikasi as klasifikasi_svc, pejabat as pejabat_svc, pengaturan_bp as bp,
+                              syarat as syarat_svc)
 from desaonline.surat.forms import AksiForm, KlasifikasiForm, PejabatForm, PengaturanForm
 from desaonline.surat.penomoran import PLACEHOLDER, contoh_nomor
 from desaonline.surat.pengaturan import desa_ini, pengaturan, pilihan_jenis, simpan_jenis, simpan_pengaturan
@@ -80,6 +82,36 @@ def jenis():
     daftar = pilihan_jenis()
     return render_template("surat/operator_jenis.html", form=form, daftar=daftar,
                            saran_klasifikasi=klasifikasi_svc.dari_kode(k for _j, _a, k in daftar))
+
+
+@bp.get("/syarat")
+@operator_required
+def syarat():
+    """Every letter type with the documents residents are asked to attach."""
+    per_jenis = syarat_svc.per_jenis()
+    return render_template("surat/operator_syarat.html", daftar=[(j, per_jenis[j.kode]) for j in katalog.DAFTAR])
+
+
+@bp.route("/syarat/<kode>", methods=["GET", "POST"])
+@operator_required
+def ubah_syarat(kode):
+    """Tick the documents one type asks for."""
+    jenis = katalog.jenis(kode)
+    if jenis is None:
+        abort(404)
+    form = AksiForm()
+    if form.validate_on_submit():
+        dipilih = request.form.getlist("syarat")
+        try:
+            syarat_svc.simpan(kode, dipilih)
+        except Penolakan as err:
+            flash(err.pesan, "galat")
+        else:
+            flash(f"Syarat {jenis.nama} disimpan.", "sukses")
+            return redirect(url_for("surat_pengaturan.syarat", _anchor=f"syarat-{kode}"))
+    dipilih = {d.kode for d in syarat_svc.untuk(kode)}
+    return render_template("surat/operator_syarat_ubah.html", form=form, jenis=jenis, dipilih=dipilih,
+                           dokumen=syarat_svc.DOKUMEN, bawaan=set(syarat_svc.bawaan(kode)))
 
 
 @bp.route("/klasifikasi", methods=["GET", "POST"])
