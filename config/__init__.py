@@ -49,6 +49,13 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     REDIS_URL = _env("REDIS_URL")
     STORAGE_DIR = _env("STORAGE_DIR", str(INSTANCE / "storage"))
+    # s3://bucket/prefix: files in S3-compatible object storage instead of STORAGE_DIR
+    # (desaonline.penyimpanan). Unset credentials: boto3's own chain (env, instance role).
+    STORAGE_URL = _env("STORAGE_URL")
+    S3_ENDPOINT_URL = _env("S3_ENDPOINT_URL")
+    S3_REGION = _env("S3_REGION", _env("AWS_DEFAULT_REGION", "us-east-1"))
+    AWS_ACCESS_KEY_ID = _env("AWS_ACCESS_KEY_ID")
+    AWS_SECRET_ACCESS_KEY = _env("AWS_SECRET_ACCESS_KEY")
     SECRET_KEY = _env("SECRET_KEY")
     # Key that encrypts the Kepala Desa's PKCS#12 at rest; derived from SECRET_KEY
     # when not given separately.

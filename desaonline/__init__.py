@@ -1,6 +1,4 @@
 """desaonline: Layanan Mandiri for every desa of a kabupaten, from one Flask deployment."""
-from pathlib import Path
-
 from apiflask import APIFlask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -8,7 +6,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import INSTANCE, ROOT, get_config
 
-from desaonline import errors
+from desaonline import errors, penyimpanan
 from desaonline.extensions import celery_init_app, csrf, db, limiter, login_manager, migrate
 
 
@@ -23,7 +21,6 @@ def create_app(config_name=None, overrides=None):
     app.config.from_object(config)
     app.config.update(overrides or {})
     config.init(app)
-    Path(app.config["STORAGE_DIR"]).mkdir(parents=True, exist_ok=True)
 
     if app.config["PROXY_FIX"]:
         # Behind the kabupaten's reverse proxy the desa is in X-Forwarded-Host.
@@ -36,6 +33,7 @@ def create_app(config_name=None, overrides=None):
     csrf.init_app(app)
     limiter.init_app(app)
     celery_init_app(app)
+    penyimpanan.init_app(app)
 
     # Tenancy first: every later before_request already knows its desa.
     from tenants import resolver

@@ -271,3 +271,12 @@ def deployment(database_url, redis_url, tmp_path_factory, run_id, app):
     dep.start_worker()
     yield dep
     dep.stop()
+
+
+@pytest.fixture(scope="session")
+def s3_lokal(tmp_path_factory):
+    """A local S3-compatible server (moto) for this test run."""
+    from tests.services import S3Lokal
+    server = S3Lokal(tmp_path_factory.mktemp("s3")).start()
+    yield server
+    server.stop()

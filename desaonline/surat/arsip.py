@@ -1,39 +1,28 @@
-"""Where signed letters are kept: ``STORAGE_DIR/<desa_id>/<sha256[:2]>/<sha256>.pdf``.
+"""Where signed letters are kept: key ``<desa_id>/<sha256[:2]>/<sha256>.pdf`` in the
+deployment's storage (``desaonline.penyimpanan``: ``STORAGE_DIR`` or ``STORAGE_URL``).
 
 Content-addressed, so storing the same signed bytes twice keeps one file and a
-re-run of the worker cannot leave two different letters behind one record.
+re-run of the worker cannot leave two different letters behind one record. The key
+is what ``Surat.pdf_path`` holds; the same key works on disk and in a bucket.
 """
 import hashlib
-import os
-import tempfile
-from pathlib import Path
 
-from flask import current_app
+from desaonline.penyimpanan import jawaban, penyimpanan
 
 
-def _root():
-    return Path(current_app.config["STORAGE_DIR"]).resolve()
+def kunci(desa_id, sha, akhiran="pdf"):
+    """The key of a desa's file with this SHA-256."""
+    return f"{int(desa_id)}/{sha[:2]}/{sha}.{akhiran}"
 
 
-def simpan(desa_id, pdf):
-    """Store PDF bytes for a desa; returns (sha256 hex, path relative to STORAGE_DIR)."""
-    sha = hashlib.sha256(pdf).hexdigest()
-    rel = Path(str(int(desa_id))) / sha[:2] / f"{sha}.pdf"
-    target = _root() / rel
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename: a reader never sees half a file.
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(pdf)
-        os.replace(tmp, target)
-    return sha, rel.as_posix()
+def simpan(desa_id, isi, akhiran="pdf"):
+    """Store bytes for a desa; returns (sha256 hex, key)."""
+    sha = hashlib.sha256(isi).hexdigest()
+    k = kunci(desa_id, sha, akhiran)
+    penyimpanan().put(k, isi)
+    return sha, k
 
 
-def buka(rel_path):
-    """The absolute path of a stored letter (refuses paths that leave STORAGE_DIR)."""
-    root = _root()
-    path = (root / rel_path).resolve()
-    if root not in path.parents:
-        raise ValueError("path outside STORAGE_DIR")
-    return path
+def unduh(k, *, nama, mimetype="application/pdf", sha256=None):
+    """The stored file as a download named ``nama`` (its SHA-256, when known, is the ETag)."""
+    return jawaban(k, mimetype=mimetype, download_name=nama, etag=sha256)
