@@ -30,6 +30,6 @@ def unduh(surat):
     if surat.status != SELESAI or not surat.pdf_path:
         raise Penolakan(409, "surat_belum_selesai",
                          f"Surat belum selesai ditandatangani (status: {surat.status}).")
-    respon = arsip.unduh(surat.pdf_path, nama=_nama_berkas(surat, "surat"), sha256=surat.pdf_sha256)
+    respon = arsip.kirim(surat.pdf_path, "application/pdf", _nama_berkas(surat, "surat"), sha256=surat.pdf_sha256)
     respon.headers["Cache-Control"] = "private, no-cache"
     return respon
