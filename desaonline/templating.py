@@ -2,6 +2,7 @@
 from flask import g, request
 
 from desaonline.surat.status import LABEL as STATUS_LABEL
+from desaonline.whatsapp import wa_link
 from desaonline.waktu import tanggal_indonesia
 
 
@@ -16,6 +17,7 @@ def init_app(app):
     app.jinja_env.filters["tanggal"] = tanggal_indonesia
     app.jinja_env.globals["host_url"] = host_url
     app.jinja_env.globals["STATUS_LABEL"] = STATUS_LABEL
+    app.jinja_env.globals["wa_link"] = wa_link
 
     @app.context_processor
     def _tenant():

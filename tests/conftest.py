@@ -165,6 +165,13 @@ class Factory:
             kec = buat_kecamatan(slug or f"kec-{n}", nama or f"Kecamatan {n}", f"33.{n:02d}.{n:02d}")
             return kec.id, kec.slug, kec.kode
 
+    def kecamatan_kode(self, slug, nama, kode):
+        """A kecamatan with a real Kemendagri code (for files that name real codes)."""
+        from desaonline.admin.layanan import buat_kecamatan
+        with self.app.app_context():
+            kec = buat_kecamatan(slug, nama, kode)
+            return kec.id, kec.slug, kec.kode
+
     def desa(self, slug=None, kecamatan=None, nama=None, wa="081234567890"):
         """Returns a DesaRef (id, slug, host) for a new desa, in a new kecamatan unless given."""
         from desaonline.admin.layanan import buat_desa

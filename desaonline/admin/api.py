@@ -2,15 +2,18 @@
 from flask import current_app, g
 
 from desaonline.admin import akses, api_bp as api
-from desaonline.admin.layanan import buat_desa, buat_kecamatan, buat_operator
+from desaonline.admin.impor import impor_desa
+from desaonline.admin.layanan import buat_desa, buat_kecamatan, buat_operator, buat_operator_massal
 from desaonline.admin.models import Admin
-from desaonline.admin.schemas import (DesaIn, DesaOut, KecamatanIn, KecamatanOut, LoginIn, OperatorIn,
-                                      OperatorOut, StatistikOut, TokenOut)
+from desaonline.admin.schemas import (DesaIn, DesaOut, HasilImporDesaOut, ImporDesaIn, KecamatanIn, KecamatanOut,
+                                      LoginIn, OperatorIn, OperatorMassalIn, OperatorMassalOut, OperatorOut,
+                                      StatistikOut, TokenOut)
 from desaonline.auth.login import api_masuk, limit_gagal_login
 from desaonline.auth.sessions import api_auth
 from desaonline.errors import Penolakan
 from desaonline.extensions import db
 from desaonline.surat import statistik
+from desaonline.templating import host_url
 from tenants.models import Desa
 
 ADMIN = ["kabupaten", "kecamatan"]
@@ -78,4 +81,41 @@ def statistik_surat():
         "desa": [{"id": d.id, "nama": d.nama, "kecamatan": d.kecamatan.slug, "host": d.host(base),
                   "status": hitungan[d.id], "total": sum(hitungan[d.id].values())} for d in daftar],
         "total": statistik.total(hitungan),
+    }
+
+
+@api.post("/desa/impor")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.input(ImporDesaIn, location="files")
+@api.output(HasilImporDesaOut)
+@api.doc(summary="Buat banyak desa dari CSV (kecamatan, slug, nama, kode, wa_operator)",
+         description="Baris yang salah disebut dengan nomor baris dan alasannya; baris lain tetap masuk. "
+                     "Desa yang sudah ada persis seperti barisnya dihitung `sudah_ada`: berkas yang sama "
+                     "dua kali tidak membuat apa pun yang kedua kalinya.", responses=[401, 403, 413, 422])
+def desa_impor(files_data):
+    hasil = impor_desa(files_data["file"].read(), g.akun)
+    return hasil.as_dict(current_app.config["BASE_DOMAIN"])
+
+
+@api.post("/operator/massal")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.input(OperatorMassalIn)
+@api.output(OperatorMassalOut, status_code=201)
+@api.doc(summary="Operator untuk banyak desa sekaligus, masing-masing dengan kata sandi sekali pakai",
+         description="Kata sandi hanya ada di jawaban ini; operator wajib menggantinya saat pertama masuk "
+                     "(sampai itu API operator menjawab 403 `sandi_wajib_diganti`). Desa yang sudah punya "
+                     "operator dengan nama itu dilewati.", responses=[401, 403, 404, 422])
+def operator_massal(json_data):
+    query = akses.desa_query(g.akun)
+    if json_data["desa"] is not None:
+        query = query.where(Desa.id.in_(json_data["desa"]))
+    daftar = db.session.scalars(query.order_by(Desa.id)).all()
+    if json_data["desa"] is not None and len(daftar) != len(set(json_data["desa"])):
+        raise Penolakan(404, "desa_tidak_ditemukan", "Ada desa yang tidak ditemukan di wilayah Anda.")
+    baru, dilewati = buat_operator_massal(daftar, json_data["username"].strip())
+    base = current_app.config["BASE_DOMAIN"]
+    return {
+        "dibuat": [{"desa_id": b.desa.id, "desa": b.desa.nama, "host": b.desa.host(base), "username": b.username,
+                    "password": b.sandi, "url_masuk": host_url(b.desa.host(base), "/operator/masuk")} for b in baru],
+        "dilewati": [{"desa_id": d.id, "alasan": alasan} for d, alasan in dilewati],
     }

@@ -2,6 +2,7 @@
 (slug, Kemendagri code, WhatsApp number, password strength) live in ``services``,
 shared with the API and the CLI."""
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
@@ -13,9 +14,13 @@ def _wajib(maks):
     return [DataRequired(message=WAJIB), Length(max=maks, message=f"Paling banyak {maks} karakter.")]
 
 
+# "Slug" means nothing to a kabupaten's staff; what they choose is a part of the web address.
+NAMA_ALAMAT = "Nama di alamat web"
+
+
 class KecamatanForm(FlaskForm):
     nama = StringField("Nama Kecamatan", validators=_wajib(120))
-    slug = StringField("Slug", validators=_wajib(63))
+    slug = StringField(NAMA_ALAMAT, validators=_wajib(63))
     kode = StringField("Kode Wilayah", validators=_wajib(13))
     submit = SubmitField("Simpan")
 
@@ -24,7 +29,7 @@ class DesaBaruForm(FlaskForm):
     kecamatan = SelectField("Kecamatan", validators=[DataRequired(message="Pilih kecamatan.")],
                             invalid_choice_message="Pilih kecamatan dari daftar (hanya wilayah Anda).")
     nama = StringField("Nama Desa", validators=_wajib(120))
-    slug = StringField("Slug", validators=_wajib(63))
+    slug = StringField(NAMA_ALAMAT, validators=_wajib(63))
     kode = StringField("Kode Wilayah", validators=_wajib(13))
     jenis = SelectField("Jenis", choices=[SelectChoice("desa", "Desa"), SelectChoice("kelurahan", "Kelurahan")],
                         default="desa", invalid_choice_message="Pilih desa atau kelurahan.")
@@ -53,5 +58,16 @@ class OperatorForm(FlaskForm):
 
 
 class SandiForm(FlaskForm):
-    password_baru = PasswordField("Kata Sandi Baru", validators=_wajib(256), render_kw={"autocomplete": "new-password"})
+    # Empty: the portal makes a one-time password, shown once, that the operator replaces at login.
+    password_baru = PasswordField("Kata Sandi Baru (boleh kosong)", validators=[Optional(), Length(max=256)],
+                                  render_kw={"autocomplete": "new-password"})
     submit = SubmitField("Reset Kata Sandi")
+
+
+class ImporDesaForm(FlaskForm):
+    berkas = FileField("Berkas CSV", validators=[FileRequired("Pilih berkas CSV.")])
+
+
+class OperatorMassalForm(FlaskForm):
+    username = StringField("Nama Pengguna", default="operator", validators=_wajib(64),
+                           render_kw={"autocomplete": "off", "autocapitalize": "none"})

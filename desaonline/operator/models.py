@@ -19,6 +19,9 @@ class Operator(AkunMixin, KunciAkun, DesaScoped, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     nama: Mapped[str | None] = mapped_column(String(120))
     aktif: Mapped[bool] = mapped_column(default=True)
+    # A password the system made (bulk set-up, reset) is handed over once and must be
+    # replaced at the first login; one the admin typed himself is the operator's already.
+    wajib_ganti_sandi: Mapped[bool] = mapped_column(default=False)
     dibuat: Mapped[datetime] = mapped_column(default=sekarang)
     peran = "operator"
 

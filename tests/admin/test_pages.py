@@ -101,7 +101,7 @@ def test_kabupaten_admin_builds_kecamatan_desa_and_operator_through_pages(
 def test_bad_input_gets_a_message_and_changes_nothing(buat, admin_kabupaten, host_client):
     kec = buat.kecamatan("kec-klirong", "Klirong")
     res = admin_kabupaten.submit("/admin/kecamatan", {"nama": "X", "slug": "Bukan Slug", "kode": "33.01.01"})
-    assert res.status_code == 422 and "Slug hanya huruf kecil" in teks(res)
+    assert res.status_code == 422 and "Nama di alamat web hanya huruf kecil" in teks(res)
     res = admin_kabupaten.submit("/admin/kecamatan", {"nama": "Lagi", "slug": "kec-klirong", "kode": "33.09.09"})
     assert res.status_code == 409 and "sudah ada" in teks(res)
     res = admin_kabupaten.submit("/admin/kecamatan", {"nama": "", "slug": "kec-baru", "kode": "33.09.09"})

@@ -1,53 +1,22 @@
-"""Admin pages on the portal host: the same screens as the admin API, for a browser.
-
-A kecamatan admin sees only the desa of its kecamatan: every desa is loaded through
-``akses.desa_query``, so a desa of another kecamatan is simply not found (404).
-"""
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+"""Login, kecamatan, desa (one by one and from a CSV), their host names and operators."""
+from flask import flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import contains_eager
 from wtforms.fields.choices import SelectChoice
 
 from desaonline.admin import akses, bp, forms, layanan
+from desaonline.admin.impor import CONTOH, KOLOM, impor_desa
 from desaonline.admin.models import Admin
-from desaonline.auth.decorators import peran_required
+from desaonline.admin.routes import (PERAN_ADMIN, admin_required, base_domain as _base_domain,
+                                     desa_atau_404 as _desa_atau_404, gagal as _gagal,
+                                     khusus_kabupaten as _khusus_kabupaten, operator_atau_404 as _operator_atau_404)
 from desaonline.auth.login import halaman_keluar, halaman_masuk, limit_gagal_login
-from desaonline.errors import Penolakan, tampilkan_di_form
+from desaonline.errors import Penolakan
 from desaonline.extensions import db
 from desaonline.surat import statistik
 from desaonline.surat.status import STATUS
 from tenants.models import Desa, Kecamatan
-
-PERAN_ADMIN = ("kabupaten", "kecamatan")
-admin_required = peran_required(PERAN_ADMIN, "admin.masuk")
-
-
-def _base_domain():
-    return current_app.config["BASE_DOMAIN"]
-
-
-
-def _khusus_kabupaten():
-    if current_user.kecamatan_id is not None:
-        abort(403)
-
-
-def _desa_atau_404(desa_id):
-    """A desa this admin may see, or 404 (another kecamatan's desa does not exist for it)."""
-    desa = db.session.scalar(
-        akses.desa_query(current_user).where(Desa.id == desa_id)
-        .options(contains_eager(Desa.kecamatan), selectinload(Desa.host_tambahan)))
-    if desa is None:
-        abort(404)
-    return desa
-
-
-def _operator_atau_404(desa, operator_id):
-    operator = layanan.cari_operator(desa, operator_id)
-    if operator is None:
-        abort(404)
-    return operator
 
 
 def _daftar_desa():
@@ -62,13 +31,6 @@ def _daftar_desa():
     daftar = db.session.scalars(query.order_by(Kecamatan.nama, Desa.nama)).all()
     kecamatan = db.session.scalars(akses.kecamatan_query(current_user).order_by(Kecamatan.nama)).all()
     return daftar, kecamatan, {"q": q, "kecamatan": kec_slug}
-
-
-def _gagal(err, form, nama_isian=None):
-    """A service's refusal next to its field (or at the top); the page answers its status."""
-    db.session.rollback()
-    tampilkan_di_form(form, err, nama_isian)
-    return err.status
 
 
 # Masuk dan keluar
@@ -246,18 +208,23 @@ def operator_lihat(desa_id, operator_id):
 @bp.post("/desa/<int:desa_id>/operator/<int:operator_id>/sandi")
 @admin_required
 def operator_sandi(desa_id, operator_id):
-    """Reset an operator's password (the old one and every open session stop working)."""
+    """Reset an operator's password (the old one and every open session stop working).
+    Left empty, a one-time password is made and shown on this answer only."""
     desa = _desa_atau_404(desa_id)
     operator = _operator_atau_404(desa, operator_id)
     form = forms.SandiForm()
     if not form.validate():
         return _halaman_operator(desa, operator, form, 422)
     try:
-        layanan.reset_sandi_operator(operator, form.password_baru.data)
+        sandi = layanan.reset_sandi_operator(operator, form.password_baru.data or None)
     except Penolakan as err:
         return _halaman_operator(desa, operator, form, _gagal(err, form, {"password": "password_baru"}))
-    flash(f"Kata sandi operator {operator.username} diganti. Sampaikan kata sandi baru kepada operator.", "sukses")
-    return redirect(url_for("admin.operator_lihat", desa_id=desa.id, operator_id=operator.id))
+    if form.password_baru.data:
+        flash(f"Kata sandi operator {operator.username} diganti. Sampaikan kata sandi baru kepada operator.", "sukses")
+        return redirect(url_for("admin.operator_lihat", desa_id=desa.id, operator_id=operator.id))
+    baru = [layanan.OperatorBaru(desa, operator.username, sandi, operator.id)]
+    return tanpa_simpan(render_template("admin/sandi_sekali.html", daftar=baru, dilewati=[],
+                                        base_domain=_base_domain()))
 
 
 @bp.post("/desa/<int:desa_id>/operator/<int:operator_id>/aktif")
@@ -270,3 +237,66 @@ def operator_aktif(desa_id, operator_id):
     layanan.atur_operator_aktif(operator, aktif)
     flash(f"Operator {operator.username} {'diaktifkan' if aktif else 'dinonaktifkan'}.", "sukses")
     return redirect(url_for("admin.operator_daftar", desa_id=desa.id))
+
+
+def tanpa_simpan(body, status=200):
+    """A page with one-time passwords: shown once, kept by no cache and no history."""
+    resp = make_response(body, status)
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
+# Set-up in bulk
+
+@bp.route("/desa/impor", methods=["GET", "POST"])
+@admin_required
+def desa_impor():
+    """Many desa from one CSV; the answer names every new desa's address and every bad row."""
+    form = forms.ImporDesaForm()
+    hasil, status = None, 200
+    if form.validate_on_submit():
+        try:
+            hasil = impor_desa(form.berkas.data.read(), current_user)
+        except Penolakan as err:
+            status = _gagal(err, form, {"file": "berkas"})
+    elif form.errors:
+        status = 422
+    return render_template("admin/desa_impor.html", form=form, hasil=hasil, kolom=KOLOM,
+                           base_domain=_base_domain()), status
+
+
+@bp.get("/desa/impor/contoh.csv")
+@admin_required
+def desa_impor_contoh():
+    resp = make_response(CONTOH)
+    resp.headers["Content-Type"] = "text/csv; charset=utf-8"
+    resp.headers["Content-Disposition"] = "attachment; filename=contoh-impor-desa.csv"
+    return resp
+
+
+@bp.route("/operator/massal", methods=["GET", "POST"])
+@admin_required
+def operator_massal():
+    """Operators for many desa at once, each with a one-time password shown once."""
+    form = forms.OperatorMassalForm()
+    daftar, kecamatan, saring = _daftar_desa()
+    punya = layanan.desa_berpengguna([d.id for d in daftar], (form.username.data or "operator").strip())
+    status = 200
+    if form.validate_on_submit():
+        dipilih = {int(x) for x in request.form.getlist("desa") if x.isdigit()}
+        pilihan = [d for d in daftar if d.id in dipilih]
+        if not pilihan:
+            flash("Pilih paling sedikit satu desa.", "galat")
+            status = 422
+        else:
+            try:
+                baru, dilewati = layanan.buat_operator_massal(pilihan, form.username.data.strip())
+            except Penolakan as err:
+                status = _gagal(err, form)
+            else:
+                return tanpa_simpan(render_template("admin/sandi_sekali.html", daftar=baru, dilewati=dilewati,
+                                                    base_domain=_base_domain()))
+    elif form.errors:
+        status = 422
+    return render_template("admin/operator_massal.html", form=form, daftar=daftar, kecamatan=kecamatan,
+                           saring=saring, punya=punya, base_domain=_base_domain()), status
