@@ -1,13 +1,13 @@
 """kabupaten: operators with a one-time password from the bulk set-up must change it
 
-Revision ID: kabupaten_01
-Revises: surat_01
+Revision ID: kabupaten_01_sandi_sekali
+Revises: alur_01_syarat
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "kabupaten_01"
-down_revision = "surat_01"
+revision = "kabupaten_01_sandi_sekali"
+down_revision = "alur_01_syarat"
 branch_labels = None
 depends_on = None
 
