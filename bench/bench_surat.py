@@ -50,7 +50,7 @@ def _app(workdir):
     app = create_app("development", {
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / 'bench.sqlite'}",
         "STORAGE_DIR": str(workdir / "storage"), "SECRET_KEY": SECRET, "BASE_DOMAIN": "localhost",
-        "REDIS_URL": None, "RATELIMIT_STORAGE_URI": "memory://", "TENANT_CACHE_SECONDS": 3600.0,
+        "REDIS_URL": None, "RATELIMIT_STORAGE_URI": "memory://", "TENANT_CHECK_SECONDS": 3600.0,
     })
     celery = app.extensions["celery"]
     celery.conf.broker_url = f"sqladesa+sqlite:///{workdir / 'celery-broker.sqlite'}"  # the embedded broker

@@ -33,7 +33,7 @@ def _app(workdir):
         "BASE_DOMAIN": "localhost",
         "REDIS_URL": None,
         "RATELIMIT_STORAGE_URI": "memory://",
-        "TENANT_CACHE_SECONDS": 3600.0,  # warm stays warm for the whole run
+        "TENANT_CHECK_SECONDS": 3600.0,  # warm stays warm for the whole run
     })
     app.extensions["celery"].conf.broker_url = "memory://"
     logging.disable(logging.INFO)  # alembic's "Running upgrade" lines

@@ -69,8 +69,11 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     # Behind nginx/haproxy the real host and client address come in X-Forwarded-*.
     PROXY_FIX = _env("PROXY_FIX", "0") == "1"
-    # How long a warm host -> desa map is trusted before it is reloaded.
-    TENANT_CACHE_SECONDS = float(_env("TENANT_CACHE_SECONDS", "30"))
+    # The host -> desa map of each process reads the change signal (tenant_versi) at
+    # most this often; the contract allows 2 s for a deactivation or removed host.
+    TENANT_CHECK_SECONDS = float(_env("TENANT_CHECK_SECONDS", "1"))
+    # How long an unknown host name is answered 404 without asking the database again.
+    TENANT_MISS_SECONDS = float(_env("TENANT_MISS_SECONDS", "1"))
 
     API_TOKEN_HOURS = int(_env("API_TOKEN_HOURS", "720"))
     RATELIMIT_HEADERS_ENABLED = True

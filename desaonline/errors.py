@@ -31,6 +31,7 @@ PESAN = {
 _LAIN = ("error", "Terjadi kesalahan.")
 
 DESA_TIDAK_DITEMUKAN = "desa_tidak_ditemukan"
+DESA_TIDAK_AKTIF = "desa_tidak_aktif"
 FORMULIR_KEDALUWARSA = "Sesi formulir kedaluwarsa; muat ulang halaman lalu coba lagi."
 
 
@@ -59,6 +60,12 @@ class GagalProses(Exception):
     def __init__(self, pesan, sementara=False):
         super().__init__(pesan)
         self.sementara = sementara
+
+
+def desa_nonaktif():
+    """A desa the kabupaten deactivated: its data stays, nobody logs in."""
+    return Penolakan(403, DESA_TIDAK_AKTIF, "Layanan desa ini sedang dinonaktifkan oleh kabupaten. "
+                     "Data desa tetap tersimpan; hubungi kantor desa atau kecamatan.")
 
 
 def tidak_ditemukan(kode="tidak_ditemukan", pesan="Data tidak ditemukan."):
@@ -99,8 +106,11 @@ def _kembali():
     return None
 
 
+_TEMPLATE = {DESA_TIDAK_DITEMUKAN: "errors/desa_tidak_ditemukan.html", DESA_TIDAK_AKTIF: "errors/desa_tidak_aktif.html"}
+
+
 def _halaman(status, kode, pesan, headers=()):
-    template = "errors/desa_tidak_ditemukan.html" if kode == DESA_TIDAK_DITEMUKAN else "errors/error.html"
+    template = _TEMPLATE.get(kode, "errors/error.html")
     return render_template(template, status=status, message=pesan), status, list(headers)
 
 

@@ -1,7 +1,7 @@
 """The kabupaten, its kecamatan and desa."""
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import BigInteger, Column, ForeignKey, Integer, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desaonline.extensions import db
@@ -63,3 +63,14 @@ class DesaHost(db.Model):
     desa_id: Mapped[int] = mapped_column(ForeignKey("desa.id", ondelete="CASCADE"), index=True)
     host: Mapped[str] = mapped_column(String(253), unique=True)
     desa: Mapped[Desa] = relationship(back_populates="host_tambahan")
+
+
+# The change signal of the host map (tenants/resolver.py): one row whose ``versi``
+# database triggers raise in the same transaction as any change to kabupaten,
+# kecamatan, desa or desa_host, however it is made (ORM, Core, psql). Every web
+# process reads it cheaply and reloads its map when it moved.
+tenant_versi = Table(
+    "tenant_versi", db.metadata,
+    Column("id", Integer, primary_key=True),
+    Column("versi", BigInteger, nullable=False),
+)

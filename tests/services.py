@@ -83,7 +83,6 @@ def deployment_env(*, database_url, redis_url, storage_dir, workdir, name, **ext
         "INSTANCE_DIR": str(workdir),
         "CELERY_QUEUE": f"desaonline-{name}",
         "RATELIMIT_KEY_PREFIX": name,
-        "TENANT_CACHE_SECONDS": "1",
         **({"REDIS_URL": redis_url} if redis_url else {}),
         **extra,
     })

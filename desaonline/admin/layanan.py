@@ -201,10 +201,13 @@ def ubah_desa(desa, nama, wa_operator, alamat_kantor, aktif):
     """Change what an admin may change of a desa; its slug and code stay (they are its address)."""
     if not (nama or "").strip():
         raise _tolak(422, "nama_kosong", "Nama desa wajib diisi.", "nama")
+    from desaonline.auth.sessions import revoke_desa
     wa = whatsapp.normalisasi(wa_operator)  # checked before anything changes
     desa.nama = nama.strip()
     desa.wa_operator = wa
     desa.alamat_kantor = (alamat_kantor or "").strip() or None
+    if desa.aktif and not aktif:
+        revoke_desa(desa.id)  # refused at once anyway (sessions.resolve); ended for good here
     desa.aktif = bool(aktif)
     db.session.commit()
     _invalidate_hosts()

@@ -1,7 +1,9 @@
 """Issue, resolve and revoke sessions; wire Flask-Login and the API's bearer auth.
 
 A token is bound to the host that issued it: a desa's token is refused on every
-other desa and on the portal. Each account model registers itself here with
+other desa and on the portal. A deactivated desa is read from the database here, in
+the query that finds the session, so its logins and sessions end at once on every
+process (the host map only follows within a second). Each account model registers itself here with
 ``register_akun(jenis, model)`` and provides ``peran`` and ``aktif``.
 """
 import hashlib
@@ -14,9 +16,10 @@ from flask_login import login_user, logout_user
 from sqlalchemy import select, update
 
 from desaonline.auth.models import Sesi
-from desaonline.errors import process_api_error
+from desaonline.errors import desa_nonaktif, process_api_error
 from desaonline.extensions import db, login_manager
 from desaonline.waktu import sekarang
+from tenants.models import Desa
 
 _AKUN_MODELS = {}
 
@@ -39,10 +42,13 @@ def _host_desa_id():
 
 def issue(akun, saluran):
     """A new session token for ``akun`` on the current host."""
+    desa_id = _host_desa_id()
+    if desa_id is not None and not db.session.scalar(select(Desa.aktif).where(Desa.id == desa_id)):
+        raise desa_nonaktif()
     token = secrets.token_urlsafe(32)
     hours = current_app.config["API_TOKEN_HOURS"] if saluran == "api" else 24 * 30
     db.session.add(Sesi(
-        token_hash=_hash(token), jenis=akun.jenis_akun, akun_id=akun.id, desa_id=_host_desa_id(),
+        token_hash=_hash(token), jenis=akun.jenis_akun, akun_id=akun.id, desa_id=desa_id,
         saluran=saluran, kedaluwarsa=sekarang() + timedelta(hours=hours),
         alamat=(request.remote_addr or None) if has_request_context() else None,
     ))
@@ -55,8 +61,14 @@ def resolve(token, saluran):
     """The account behind a token, if it is alive and belongs to this host."""
     if not token or len(token) > 200:
         return None
-    sesi = db.session.scalar(select(Sesi).where(Sesi.token_hash == _hash(token)))
-    if sesi is None or sesi.dicabut or sesi.saluran != saluran or sesi.desa_id != _host_desa_id():
+    found = db.session.execute(select(Sesi, Desa.aktif).outerjoin(Desa, Desa.id == Sesi.desa_id)
+                               .where(Sesi.token_hash == _hash(token))).first()
+    if found is None:
+        return None
+    sesi, desa_aktif = found
+    if sesi.dicabut or sesi.saluran != saluran or sesi.desa_id != _host_desa_id():
+        return None
+    if sesi.desa_id is not None and not desa_aktif:
         return None
     if sesi.kedaluwarsa < sekarang():
         return None
@@ -93,6 +105,12 @@ def revoke_all(akun, kecuali=None):
     if kecuali:
         query = query.where(Sesi.token_hash != _hash(kecuali))
     db.session.execute(query.values(dicabut=True))
+
+
+def revoke_desa(desa_id):
+    """End every session issued on a desa's hosts (the desa is deactivated): they stay
+    ended when it comes back."""
+    db.session.execute(update(Sesi).where(Sesi.desa_id == desa_id).values(dicabut=True))
 
 
 def revoke_all_ids(model, ids):

@@ -140,7 +140,7 @@ def test_edit_desa_rename_and_deactivate_take_effect_at_once(buat, admin_kabupat
     res = admin_kabupaten.submit(f"/admin/desa/{desa.id}", {"nama": "Jogosimo Baru", "wa_operator": "", "alamat_kantor": ""})
     assert res.status_code == 302
     gone = site.get("/")
-    assert gone.status_code == 404 and "Desa tidak ditemukan" in teks(gone)
+    assert gone.status_code == 403 and "Layanan desa sedang tidak aktif" in teks(gone)
     assert "nonaktif" in teks(admin_kabupaten.get("/admin/desa"))
 
     admin_kabupaten.submit(f"/admin/desa/{desa.id}", {"nama": "Jogosimo Baru", "aktif": "y"})
