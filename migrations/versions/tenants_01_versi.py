@@ -2,7 +2,7 @@
 change to kabupaten, kecamatan, desa and desa_host
 
 Revision ID: tenants_01
-Revises: surat_01
+Revises: kabupaten_01_sandi_sekali
 
 SQLite rebuilds a table in batch mode (alembic's "move and copy") without its
 triggers: a later migration that rebuilds one of these tables must create its
@@ -12,7 +12,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = "tenants_01"
-down_revision = "surat_01"
+down_revision = "kabupaten_01_sandi_sekali"
 branch_labels = None
 depends_on = None
 
