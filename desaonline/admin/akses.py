@@ -20,3 +20,13 @@ def kecamatan_query(admin):
 
 def boleh_desa(admin, desa):
     return admin.kecamatan_id is None or admin.kecamatan_id == desa.kecamatan_id
+
+
+def cari_desa(admin, q=None, kecamatan=None):
+    """The desa ``admin`` may see, by kecamatan slug and a part of the desa's or kecamatan's name."""
+    query = desa_query(admin)
+    if kecamatan:
+        query = query.where(Kecamatan.slug == kecamatan)
+    if q:
+        query = query.where(Desa.nama.icontains(q, autoescape=True) | Kecamatan.nama.icontains(q, autoescape=True))
+    return query.order_by(Kecamatan.nama, Desa.nama)

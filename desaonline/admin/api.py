@@ -1,18 +1,24 @@
 """The admin part of the JSON API (portal host), as docs/api.md says."""
 from flask import current_app, g
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
-from desaonline.admin import akses, api_bp as api
+from desaonline.admin import akses, api_bp as api, layanan
+from desaonline.admin.kesiapan import kesiapan
 from desaonline.admin.impor import impor_desa
 from desaonline.admin.layanan import buat_desa, buat_kecamatan, buat_operator, buat_operator_massal
 from desaonline.admin.models import Admin
-from desaonline.admin.schemas import (DesaIn, DesaOut, HasilImporDesaOut, ImporDesaIn, KecamatanIn, KecamatanOut,
-                                      LoginIn, OperatorIn, OperatorMassalIn, OperatorMassalOut, OperatorOut,
-                                      StatistikOut, TokenOut)
+from desaonline.admin.schemas import (DesaDaftarOut, DesaIn, DesaOut, DesaSaringIn, DesaUbahIn, HasilImporDesaOut,
+                                      HostIn, HostOut, ImporDesaIn, KecamatanIn, KecamatanOut, LoginIn,
+                                      OperatorDaftarOut, OperatorIn, OperatorMassalIn, OperatorMassalOut, OperatorOut,
+                                      OperatorUbahIn, ResetSandiIn, ResetSandiOut, StatistikOut, TokenOut)
 from desaonline.auth.login import api_masuk, limit_gagal_login
 from desaonline.auth.sessions import api_auth
 from desaonline.errors import Penolakan
 from desaonline.extensions import db
 from desaonline.surat import statistik
+from desaonline.surat.antrean import Halaman
+from desaonline.surat.api.halaman import header_halaman
 from desaonline.templating import host_url
 from tenants.models import Desa
 
@@ -60,13 +66,125 @@ def desa_baru(json_data):
 @api.output(OperatorOut, status_code=201)
 @api.doc(summary="Buat operator desa", responses=[403, 404, 409, 422])
 def operator_baru(desa_id, json_data):
+    operator = buat_operator(_desa_api(desa_id), json_data["username"], json_data["password"], json_data["nama"])
+    return {"id": operator.id, "username": operator.username}
+
+
+def _desa_api(desa_id):
+    """A desa this admin may touch: 404 when unknown, 403 when of another kecamatan."""
     desa = db.session.get(Desa, desa_id)
     if desa is None:
         raise Penolakan(404, "desa_tidak_ditemukan", "Desa tidak ditemukan.")
     if not akses.boleh_desa(g.akun, desa):
         raise Penolakan(403, "dilarang", "Desa ini di luar wilayah Anda.")
-    operator = buat_operator(desa, json_data["username"], json_data["password"], json_data["nama"])
-    return {"id": operator.id, "username": operator.username}
+    return desa
+
+
+def _desa_json(desa, siap):
+    base = current_app.config["BASE_DOMAIN"]
+    return {"id": desa.id, "slug": desa.slug, "nama": desa.nama, "jenis": desa.jenis, "kode": desa.kode,
+            "kecamatan": desa.kecamatan.slug, "kecamatan_nama": desa.kecamatan.nama, "host": desa.host(base),
+            "host_tambahan": sorted(h.host for h in desa.host_tambahan), "aktif": desa.aktif,
+            "wa_operator": desa.wa_operator, "alamat_kantor": desa.alamat_kantor, "kesiapan": siap.as_dict()}
+
+
+@api.get("/desa")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.input(DesaSaringIn, location="query")
+@api.output(DesaDaftarOut(many=True))
+@api.doc(summary="Desa yang boleh dilihat admin ini, dengan kesiapannya dan surat yang menunggu",
+         description="Saring dengan `kecamatan` dan `q`; `halaman`/`per_halaman` (paling banyak 500). "
+                     "Jumlah seluruhnya di header X-Total-Count; halaman berikutnya di header Link.")
+def desa_daftar(query_data):
+    per_halaman = min(query_data["per_halaman"], 500)
+    halaman = query_data["halaman"]
+    query = akses.cari_desa(g.akun, query_data["q"], query_data["kecamatan"])
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    daftar = db.session.scalars(query.options(selectinload(Desa.host_tambahan))
+                                .limit(per_halaman).offset((halaman - 1) * per_halaman)).all()
+    siap = kesiapan([d.id for d in daftar])
+    hal = Halaman(daftar, total, halaman, per_halaman)
+    return [_desa_json(d, siap[d.id]) for d in daftar], 200, header_halaman(
+        hal, "admin_api.desa_daftar", kecamatan=query_data["kecamatan"], q=query_data["q"])
+
+
+@api.get("/desa/<int:desa_id>")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.output(DesaDaftarOut)
+@api.doc(summary="Satu desa dengan kesiapannya", responses=[403, 404])
+def desa_lihat(desa_id):
+    desa = _desa_api(desa_id)
+    return _desa_json(desa, kesiapan([desa.id])[desa.id])
+
+
+@api.patch("/desa/<int:desa_id>")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.input(DesaUbahIn)
+@api.output(DesaDaftarOut)
+@api.doc(summary="Ubah desa: nama, wa_operator, alamat_kantor, aktif",
+         description="`aktif: false` menonaktifkan desa: datanya tetap, situsnya menolak semua login. "
+                     "Nama di alamat web dan kode tidak dapat diubah (itulah alamatnya).",
+         responses=[403, 404, 422])
+def desa_ubah(desa_id, json_data):
+    desa = layanan.ubah_sebagian(_desa_api(desa_id), json_data)
+    return _desa_json(desa, kesiapan([desa.id])[desa.id])
+
+
+@api.post("/desa/<int:desa_id>/host")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.input(HostIn)
+@api.output(HostOut, status_code=201)
+@api.doc(summary="Tambah nama host (domain milik desa sendiri)", responses=[403, 404, 409, 422])
+def host_tambah(desa_id, json_data):
+    return {"host": layanan.tambah_host(_desa_api(desa_id), json_data["host"])}
+
+
+@api.delete("/desa/<int:desa_id>/host/<string(maxlength=253):host>")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.output({}, status_code=204)
+@api.doc(summary="Hapus nama host tambahan", responses=[403, 404])
+def host_hapus(desa_id, host):
+    layanan.hapus_host_nama(_desa_api(desa_id), host)
+    return ""
+
+
+@api.get("/desa/<int:desa_id>/operator")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.output(OperatorDaftarOut(many=True))
+@api.doc(summary="Operator desa", responses=[403, 404])
+def operator_daftar(desa_id):
+    return layanan.operator_desa(_desa_api(desa_id))
+
+
+def _operator_api(desa, operator_id):
+    operator = layanan.cari_operator(desa, operator_id)
+    if operator is None:
+        raise Penolakan(404, "operator_tidak_ditemukan", "Operator tidak ditemukan di desa ini.")
+    return operator
+
+
+@api.patch("/desa/<int:desa_id>/operator/<int:operator_id>")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.input(OperatorUbahIn)
+@api.output(OperatorDaftarOut)
+@api.doc(summary="Nonaktifkan atau aktifkan operator (nonaktif: semua sesinya berakhir)", responses=[403, 404])
+def operator_ubah(desa_id, operator_id, json_data):
+    desa = _desa_api(desa_id)
+    layanan.atur_operator_aktif(_operator_api(desa, operator_id), json_data["aktif"])
+    return _operator_api(desa, operator_id)
+
+
+@api.post("/desa/<int:desa_id>/operator/<int:operator_id>/reset-sandi")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.input(ResetSandiIn)
+@api.output(ResetSandiOut)
+@api.doc(summary="Atur ulang kata sandi operator",
+         description="Tanpa `password`: kata sandi sekali pakai dibuatkan, hanya ada di jawaban ini, dan "
+                     "wajib diganti operator saat masuk. Semua sesi operator berakhir.", responses=[403, 404, 422])
+def operator_reset_sandi(desa_id, operator_id, json_data):
+    operator = _operator_api(_desa_api(desa_id), operator_id)
+    sandi = layanan.reset_sandi_operator(operator, json_data["password"] or None)
+    return {"password": None if json_data["password"] else sandi}
 
 
 @api.get("/statistik")

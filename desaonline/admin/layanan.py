@@ -214,6 +214,12 @@ def ubah_desa(desa, nama, wa_operator, alamat_kantor, aktif):
     return desa
 
 
+def ubah_sebagian(desa, data):
+    """``PATCH``: the fields named in ``data`` change, the others keep their value."""
+    return ubah_desa(desa, data.get("nama", desa.nama), data.get("wa_operator", desa.wa_operator),
+                     data.get("alamat_kantor", desa.alamat_kantor), data.get("aktif", desa.aktif))
+
+
 def _host_desa_bawaan(host):
     """True when ``host`` is the portal or has the shape of a desa's own address."""
     from flask import current_app
@@ -249,6 +255,15 @@ def hapus_host(desa, host_id):
     db.session.commit()
     _invalidate_hosts()
     return entry.host
+
+
+def hapus_host_nama(desa, host):
+    """Remove an extra host name given by name (the API names it in the URL)."""
+    host = (host or "").strip().lower().rstrip(".")
+    entry = next((h for h in desa.host_tambahan if h.host == host), None)
+    if entry is None:
+        raise Penolakan(404, "host_tidak_ditemukan", "Nama host tidak ditemukan pada desa ini.")
+    return hapus_host(desa, entry.id)
 
 
 def operator_desa(desa):

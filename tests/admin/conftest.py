@@ -23,8 +23,9 @@ def admin_kabupaten(buat, portal):
 
 @pytest.fixture
 def surat_desa(app, buat):
-    """Put ``jumlah`` letters with ``status`` into a desa (as residents and operators would have)."""
-    def make(desa, status, jumlah=1):
+    """Put ``jumlah`` letters with ``status`` into a desa (as residents and operators would have),
+    made at ``dibuat``, submitted at ``diajukan`` and signed at ``selesai`` when given."""
+    def make(desa, status, jumlah=1, jenis="surat_ket_pengantar", dibuat=None, diajukan=None, selesai=None):
         from desaonline.surat.models import Pejabat, Surat
         warga = buat.penduduk(desa)
         with app.app_context(), desa_scope(desa.id):
@@ -33,8 +34,9 @@ def surat_desa(app, buat):
             db.session.add(pejabat)
             db.session.flush()
             for _ in range(jumlah):
-                db.session.add(Surat(jenis="surat_ket_pengantar", pemohon_id=warga.id, subjek_id=warga.id,
-                                     klasifikasi="470", keperluan="Uji", pejabat_id=pejabat.id, status=status))
+                waktu = {k: v for k, v in (("dibuat", dibuat), ("diajukan", diajukan), ("selesai", selesai)) if v}
+                db.session.add(Surat(jenis=jenis, pemohon_id=warga.id, subjek_id=warga.id, klasifikasi="470",
+                                     keperluan="Uji", pejabat_id=pejabat.id, status=status, **waktu))
             db.session.commit()
     return make
 
@@ -56,3 +58,34 @@ def operator_bisa_masuk(app, host_client):
 def operator_id(app, desa, username):
     with app.app_context(), desa_scope(desa.id):
         return db.session.scalar(select(Operator.id).where(Operator.username == username))
+
+
+@pytest.fixture
+def siapkan(app, buat):
+    """Make a desa ready as its operator would: a certificate (valid ``hari`` more days),
+    a signatory, a saved letterhead, ``penduduk`` residents of whom ``mandiri`` chose their PIN."""
+    from datetime import timedelta
+
+    from desaonline.penduduk.models import Penduduk
+    from desaonline.signing.models import SertifikatDesa
+    from desaonline.surat.models import Pejabat, PengaturanSurat
+    from desaonline.waktu import sekarang
+
+    def make(desa, hari=365, pejabat=True, kop=True, penduduk=2, mandiri=1):
+        warga = [buat.penduduk(desa) for _ in range(penduduk)]
+        with app.app_context(), desa_scope(desa.id):
+            if hari is not None:
+                db.session.add(SertifikatDesa(
+                    p12_terenkripsi=b"-", sandi_terenkripsi=b"-", subjek="CN=Kepala Desa", penerbit="CN=Uji",
+                    serial="1", sidik_sha256="0" * 64, berlaku_mulai=sekarang() - timedelta(days=30),
+                    berlaku_sampai=sekarang() + timedelta(days=hari)))
+            if pejabat:
+                db.session.add(Pejabat(nama="Kepala Desa", jabatan="Kepala Desa", kepala_desa=True))
+            if kop:
+                db.session.add(PengaturanSurat(kop_kabupaten="PEMERINTAH KABUPATEN KEBUMEN", kop_kecamatan="KEC",
+                                               kop_desa="DESA", tempat_surat="Desa"))
+            for w in warga[:mandiri]:
+                db.session.get(Penduduk, w.id).wajib_ganti_pin = False
+            db.session.commit()
+        return warga
+    return make

@@ -5,9 +5,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager
 from wtforms.fields.choices import SelectChoice
 
-from desaonline.admin import akses, bp, forms, layanan
+from desaonline.admin import akses, bp, forms, kesiapan, layanan
 from desaonline.admin.impor import CONTOH, KOLOM, impor_desa
 from desaonline.admin.models import Admin
+from desaonline.admin.tabel import Kolom, Tabel, lama
 from desaonline.admin.routes import (PERAN_ADMIN, admin_required, base_domain as _base_domain,
                                      desa_atau_404 as _desa_atau_404, gagal as _gagal,
                                      khusus_kabupaten as _khusus_kabupaten, operator_atau_404 as _operator_atau_404)
@@ -16,6 +17,7 @@ from desaonline.errors import Penolakan
 from desaonline.extensions import db
 from desaonline.surat import statistik
 from desaonline.surat.status import STATUS
+from desaonline.waktu import tanggal_indonesia
 from tenants.models import Desa, Kecamatan
 
 
@@ -23,12 +25,8 @@ def _daftar_desa():
     """The desa this admin may see, filtered by ``?q=`` and ``?kecamatan=``; and the kecamatan choices."""
     q = (request.args.get("q") or "").strip()[:120]
     kec_slug = (request.args.get("kecamatan") or "").strip()
-    query = akses.desa_query(current_user).options(contains_eager(Desa.kecamatan))
-    if kec_slug:
-        query = query.where(Kecamatan.slug == kec_slug)
-    if q:
-        query = query.where(Desa.nama.icontains(q, autoescape=True) | Kecamatan.nama.icontains(q, autoescape=True))
-    daftar = db.session.scalars(query.order_by(Kecamatan.nama, Desa.nama)).all()
+    query = akses.cari_desa(current_user, q, kec_slug).options(contains_eager(Desa.kecamatan))
+    daftar = db.session.scalars(query).all()
     kecamatan = db.session.scalars(akses.kecamatan_query(current_user).order_by(Kecamatan.nama)).all()
     return daftar, kecamatan, {"q": q, "kecamatan": kec_slug}
 
@@ -86,12 +84,45 @@ def kecamatan():
 
 # Desa
 
+def _kurang(nilai):
+    return "Siap" if not nilai else "Belum: " + ", ".join(nilai)
+
+
+def _sertifikat(nilai):
+    return tanggal_indonesia(nilai) if nilai else "-"
+
+
+def kolom_kesiapan():
+    """The readiness columns, shared by the desa list and the dashboard."""
+    ke_desa = lambda b: url_for("admin.desa_ubah", desa_id=b["id"])  # noqa: E731
+    return [
+        Kolom("desa", "Desa", tautan=ke_desa), Kolom("kecamatan", "Kecamatan"),
+        Kolom("kurang", "Kesiapan", tampil=_kurang),
+        Kolom("sertifikat_sampai", "Sertifikat s.d.", tampil=_sertifikat),
+        Kolom("penduduk", "Penduduk", angka=True), Kolom("mandiri_aktif", "Layanan Mandiri aktif", angka=True),
+        Kolom("menunggu", "Menunggu", angka=True), Kolom("menunggu_lama", "Terlama menunggu", angka=True, tampil=lama),
+    ]
+
+
 @bp.get("/desa")
 @admin_required
 def desa_daftar():
+    """Every desa this admin may see with its readiness and what waits there, sortable."""
     daftar, kecamatan, saring = _daftar_desa()
+    siap = kesiapan.kesiapan([d.id for d in daftar])
+    base = _base_domain()
+    tabel = Tabel("desa", kolom_kesiapan(), [kesiapan.baris(d, siap[d.id], base) for d in daftar], "kecamatan")
+    if request.args.get("format") == "csv":
+        return unduh_csv("desa.csv", tabel.csv())
     return render_template("admin/desa_daftar.html", daftar=daftar, kecamatan=kecamatan, saring=saring,
-                           base_domain=_base_domain())
+                           tabel=tabel, base_domain=base)
+
+
+def unduh_csv(nama, isi):
+    resp = make_response(isi)
+    resp.headers["Content-Type"] = "text/csv; charset=utf-8"
+    resp.headers["Content-Disposition"] = f"attachment; filename={nama}"
+    return resp
 
 
 @bp.route("/desa/baru", methods=["GET", "POST"])
@@ -121,8 +152,9 @@ def desa_baru():
 def _halaman_desa(desa, form=None, host_form=None, status=200):
     form = form or forms.DesaUbahForm(formdata=None, obj=desa)
     host_form = host_form or forms.HostForm(formdata=None)
-    return render_template("admin/desa_ubah.html", desa_ini=desa, form=form, host_form=host_form,
-                           base_domain=_base_domain()), status
+    siap = kesiapan.kesiapan([desa.id])[desa.id]
+    return render_template("admin/desa_ubah.html", desa_ini=desa, form=form, host_form=host_form, siap=siap,
+                           kurang=[kesiapan.KURANG[k] for k in siap.kurang], base_domain=_base_domain()), status
 
 
 @bp.route("/desa/<int:desa_id>", methods=["GET", "POST"])
@@ -268,10 +300,7 @@ def desa_impor():
 @bp.get("/desa/impor/contoh.csv")
 @admin_required
 def desa_impor_contoh():
-    resp = make_response(CONTOH)
-    resp.headers["Content-Type"] = "text/csv; charset=utf-8"
-    resp.headers["Content-Disposition"] = "attachment; filename=contoh-impor-desa.csv"
-    return resp
+    return unduh_csv("contoh-impor-desa.csv", CONTOH)
 
 
 @bp.route("/operator/massal", methods=["GET", "POST"])

@@ -1,0 +1,129 @@
+"""Whether each desa can issue letters, and what waits there: for the kabupaten's lists.
+
+A desa is ready when it can sign (a valid certificate, or BSrE with the Kepala
+Desa's NIK), has a signatory, has saved its letterhead and has residents. The
+figures for many desa come from one grouped query per table (no query per desa),
+kabupaten-wide by nature, so they run without a desa's scope.
+"""
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import case, func, select
+
+from desaonline.extensions import db
+from desaonline.penduduk.models import Penduduk
+from desaonline.signing.models import PengaturanTtd, SertifikatDesa
+from desaonline.surat.models import Pejabat, PengaturanSurat, Surat
+from desaonline.surat.status import DIAJUKAN
+from desaonline.waktu import sebagai_utc, sekarang
+
+SEGERA_HABIS = timedelta(days=30)
+
+# What is missing, in the words the pages and the API use (the API gives the keys).
+KURANG = {
+    "sertifikat": "Sertifikat TTE",
+    "penandatangan": "Penandatangan",
+    "kop_surat": "Kop surat",
+    "penduduk": "Data penduduk",
+}
+
+
+@dataclass
+class Kesiapan:
+    metode_ttd: str = "sertifikat"
+    sertifikat_sampai: datetime | None = None   # the latest expiry of an active certificate
+    penandatangan: int = 0
+    kop_surat: bool = False
+    penduduk: int = 0                          # living residents (status_dasar HIDUP)
+    mandiri: int = 0                           # of them, who activated Layanan Mandiri (own PIN)
+    menunggu: int = 0                          # requests submitted, not yet approved or rejected
+    menunggu_sejak: datetime | None = None     # the oldest of them
+    bsre_nik: bool = False
+
+    @property
+    def sertifikat_berlaku(self):
+        if self.metode_ttd == "bsre":
+            return self.bsre_nik
+        return self.sertifikat_sampai is not None and self.sertifikat_sampai > sekarang()
+
+    @property
+    def sertifikat_segera_habis(self):
+        """A certificate still valid that ends within 30 days (BSrE has none to renew here)."""
+        return (self.metode_ttd != "bsre" and self.sertifikat_berlaku
+                and self.sertifikat_sampai - sekarang() <= SEGERA_HABIS)
+
+    @property
+    def kurang(self):
+        """The keys of what is missing, in the order of ``KURANG``."""
+        ada = {"sertifikat": self.sertifikat_berlaku, "penandatangan": self.penandatangan > 0,
+               "kop_surat": self.kop_surat, "penduduk": self.penduduk > 0}
+        return [k for k in KURANG if not ada[k]]
+
+    @property
+    def siap(self):
+        return not self.kurang
+
+    def lama_menunggu(self, pada=None):
+        """How long the oldest waiting request has waited, or None."""
+        if self.menunggu_sejak is None:
+            return None
+        return (pada or sekarang()) - self.menunggu_sejak
+
+    def as_dict(self):
+        return {
+            "siap": self.siap, "kurang": self.kurang,
+            "sertifikat": {"metode": self.metode_ttd, "berlaku": self.sertifikat_berlaku,
+                           "berlaku_sampai": self.sertifikat_sampai, "segera_habis": self.sertifikat_segera_habis},
+            "penandatangan": self.penandatangan, "kop_surat": self.kop_surat,
+            "penduduk": self.penduduk, "mandiri_aktif": self.mandiri,
+            "menunggu": self.menunggu, "menunggu_sejak": self.menunggu_sejak,
+        }
+
+
+def _grup(stmt):
+    return db.session.execute(stmt.execution_options(tanpa_scope=True)).all()
+
+
+def kesiapan(desa_ids):
+    """{desa_id: Kesiapan} for the given desa."""
+    hasil = {i: Kesiapan() for i in desa_ids}
+    if not desa_ids:
+        return hasil
+    for desa_id, sampai in _grup(
+            select(SertifikatDesa.desa_id, func.max(SertifikatDesa.berlaku_sampai))
+            .where(SertifikatDesa.desa_id.in_(desa_ids), SertifikatDesa.aktif.is_(True))
+            .group_by(SertifikatDesa.desa_id)):
+        hasil[desa_id].sertifikat_sampai = sebagai_utc(sampai)
+    for desa_id, metode, nik in _grup(
+            select(PengaturanTtd.desa_id, PengaturanTtd.metode, PengaturanTtd.bsre_nik)
+            .where(PengaturanTtd.desa_id.in_(desa_ids))):
+        hasil[desa_id].metode_ttd, hasil[desa_id].bsre_nik = metode, bool(nik)
+    for desa_id, jumlah in _grup(
+            select(Pejabat.desa_id, func.count()).where(Pejabat.desa_id.in_(desa_ids), Pejabat.aktif.is_(True))
+            .group_by(Pejabat.desa_id)):
+        hasil[desa_id].penandatangan = jumlah
+    for (desa_id,) in _grup(select(PengaturanSurat.desa_id).where(PengaturanSurat.desa_id.in_(desa_ids))):
+        hasil[desa_id].kop_surat = True
+    for desa_id, jumlah, mandiri in _grup(
+            select(Penduduk.desa_id, func.count(),
+                   func.coalesce(func.sum(case((Penduduk.wajib_ganti_pin.is_(False), 1), else_=0)), 0))
+            .where(Penduduk.desa_id.in_(desa_ids), Penduduk.aktif).group_by(Penduduk.desa_id)):
+        hasil[desa_id].penduduk, hasil[desa_id].mandiri = jumlah, mandiri
+    for desa_id, jumlah, sejak in _grup(
+            select(Surat.desa_id, func.count(), func.min(Surat.diajukan))
+            .where(Surat.desa_id.in_(desa_ids), Surat.status == DIAJUKAN).group_by(Surat.desa_id)):
+        hasil[desa_id].menunggu, hasil[desa_id].menunggu_sejak = jumlah, sebagai_utc(sejak)
+    return hasil
+
+
+def baris(desa, siap, base_domain, pada=None):
+    """One desa's readiness as plain values (a row of the pages' tables and their CSV)."""
+    return {
+        "id": desa.id, "desa": f"{desa.jenis.capitalize()} {desa.nama}", "kecamatan": desa.kecamatan.nama,
+        "host": desa.host(base_domain), "aktif": desa.aktif, "siap": siap.siap,
+        "kurang": [KURANG[k] for k in siap.kurang],
+        "sertifikat_sampai": siap.sertifikat_sampai if siap.metode_ttd != "bsre" else None,
+        "metode_ttd": siap.metode_ttd, "segera_habis": siap.sertifikat_segera_habis,
+        "penduduk": siap.penduduk, "mandiri_aktif": siap.mandiri, "menunggu": siap.menunggu,
+        "menunggu_lama": siap.lama_menunggu(pada),
+    }
