@@ -6,14 +6,15 @@ field and changes nothing); the steps themselves are ``status.pindah``.
 """
 import logging
 
-from sqlalchemy import select, update
+from sqlalchemy import null, select, update
 from sqlalchemy.exc import IntegrityError
 
 from desaonline.errors import Penolakan, tidak_ditemukan
 from desaonline.extensions import db
 from desaonline.penduduk.models import Penduduk
 from desaonline.signing.penanda import perlu_passphrase
-from desaonline.surat import isian as isian_surat, katalog, pejabat as pejabat_svc, status, terbitkan
+from desaonline.surat import (isian as isian_surat, katalog, lampiran as lampiran_svc, pejabat as pejabat_svc, status,
+                              syarat as syarat_svc, terbitkan)
 from desaonline.surat.isian import teks_bersih
 from desaonline.surat.models import Surat
 from desaonline.surat.pengaturan import desa_ini, jenis_ditawarkan, klasifikasi_desa, pengaturan
@@ -171,8 +172,10 @@ def ubah_konsep(surat, penduduk, masukan):
 
 
 def hapus_konsep(surat):
-    status.pindah(surat.id, status.HAPUS)
+    berkas = lampiran_svc.kunci_surat(surat.id)
+    status.pindah(surat.id, status.HAPUS)    # the attachments' rows go with it (ON DELETE CASCADE)
     db.session.commit()
+    lampiran_svc.buang_yatim(berkas)
 
 
 def ajukan(surat, penduduk):
@@ -189,6 +192,18 @@ def ajukan(surat, penduduk):
     return surat
 
 
+def lengkapi(surat, penduduk):
+    """Answer a rejection that asked for documents: the request goes back to the queue."""
+    if status.LENGKAPI.boleh_dari(surat.status) and surat.lengkapi is not None:
+        if not lampiran_svc.ada_sejak(surat, lampiran_svc.waktu_ditolak(surat)):
+            pesan = "Lampirkan dulu dokumen yang diminta operator, lalu kirim kembali."
+            raise Penolakan(422, "lampiran_belum_ada", pesan, {"file": pesan})
+        _subjek_hidup(surat)
+    status.pindah(surat.id, status.LENGKAPI, _nama(penduduk), lengkapi=None)
+    db.session.commit()
+    return surat
+
+
 def batalkan(surat, penduduk, alasan=None):
     alasan = teks_bersih(alasan)[:PANJANG["alasan"]] or None
     status.pindah(surat.id, status.BATALKAN, _nama(penduduk), alasan)
@@ -198,7 +213,9 @@ def batalkan(surat, penduduk, alasan=None):
 
 # --- The operator's steps ---------------------------------------------------------------
 
-def tolak(surat_id, operator, alasan):
+def tolak(surat_id, operator, alasan, lengkapi=None):
+    """Reject with a reason; ``lengkapi`` (document codes, [] for those named in the reason)
+    asks the resident for documents, which they answer with (``lengkapi`` above)."""
     alasan = teks_bersih(alasan)
     if len(alasan) < 3:
         pesan = "Alasan penolakan wajib diisi agar pemohon tahu apa yang harus diperbaiki."
@@ -206,7 +223,18 @@ def tolak(surat_id, operator, alasan):
     if len(alasan) > PANJANG["alasan"]:
         pesan = f"Alasan paling panjang {PANJANG['alasan']} karakter."
         raise Penolakan(422, "alasan_terlalu_panjang", pesan, {"alasan": pesan})
-    status.pindah(surat_id, status.TOLAK, _nama(operator), alasan, alasan_tolak=alasan)
+    if lengkapi is not None:
+        asing = [k for k in lengkapi if k not in syarat_svc.DOKUMEN_PER_KODE]
+        if asing:
+            pesan = "Dokumen tidak dikenal: " + ", ".join(map(str, asing[:5])) + "."
+            raise Penolakan(422, "syarat_tidak_valid", pesan, {"lengkapi": pesan})
+        lengkapi = [d.kode for d in syarat_svc.DOKUMEN if d.kode in lengkapi]
+        diminta = ", ".join(syarat_svc.DOKUMEN_PER_KODE[k].nama for k in lengkapi)
+        catatan = f"{alasan} (Mohon lengkapi{': ' + diminta if diminta else ' dokumennya'}.)"
+    else:
+        catatan = alasan
+    status.pindah(surat_id, status.TOLAK, _nama(operator), catatan, alasan_tolak=alasan,
+                  lengkapi=lengkapi if lengkapi is not None else null())
     db.session.commit()
 
 

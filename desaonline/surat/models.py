@@ -95,6 +95,9 @@ class Surat(DesaScoped, db.Model):
     pejabat_id: Mapped[int] = mapped_column(ForeignKey("pejabat.id"))
     status: Mapped[str] = mapped_column(String(12))  # the vocabulary and its steps: surat/status.py
     alasan_tolak: Mapped[str | None] = mapped_column(Text)
+    # A rejection that asks for documents (surat/syarat.py codes; [] = named in the reason):
+    # the resident may answer with them (status.LENGKAPI). None: nothing asked.
+    lengkapi: Mapped[list | None] = mapped_column(JSON(none_as_null=True))
     # Set at approval, never at submission.
     nomor: Mapped[str | None] = mapped_column(String(120))
     kunci_nomor: Mapped[str | None] = mapped_column(String(40))
@@ -137,3 +140,22 @@ class RiwayatSurat(DesaScoped, db.Model):
     aktor_nama: Mapped[str | None] = mapped_column(String(120))
     catatan: Mapped[str | None] = mapped_column(Text)
     surat: Mapped[Surat] = relationship(back_populates="riwayat")
+
+
+class LampiranSurat(DesaScoped, db.Model):
+    """A photo or PDF the resident attached to a request, kept with the letter (surat/arsip.py).
+
+    Only the resident who asked and the desa's operators see it (surat/lampiran.py)."""
+    __tablename__ = "lampiran_surat"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    surat_id: Mapped[int] = mapped_column(ForeignKey("surat.id", ondelete="CASCADE"), index=True)
+    syarat: Mapped[str | None] = mapped_column(String(40))   # which requirement it answers (syarat.DOKUMEN)
+    nama_asli: Mapped[str] = mapped_column(String(120))      # the file's name on the phone, for display
+    jenis_isi: Mapped[str] = mapped_column(String(40))       # image/jpeg | image/png | application/pdf
+    ukuran: Mapped[int]
+    lebar: Mapped[int | None]
+    tinggi: Mapped[int | None]
+    halaman: Mapped[int | None]                              # pages of a PDF
+    sha256: Mapped[str] = mapped_column(String(64))
+    kunci: Mapped[str] = mapped_column(String(255))          # its key in the archive
+    dibuat: Mapped[datetime] = mapped_column(default=sekarang)

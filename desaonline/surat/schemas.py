@@ -132,6 +132,35 @@ class SuratRingkasOut(Schema):
     diajukan = DateTime(allow_none=True)
 
 
+class LampiranOut(Schema):
+    id = Integer()
+    syarat = String(allow_none=True, metadata={"description": "kode dokumen syarat yang dijawab lampiran ini"})
+    syarat_nama = String(allow_none=True, metadata={"example": "Kartu Keluarga (KK)"})
+    nama = String(metadata={"description": "nama berkas di perangkat pengirim (teks apa adanya)"})
+    jenis_isi = String(metadata={"description": "image/jpeg | image/png | application/pdf (menurut isinya)"})
+    ukuran = Integer(metadata={"description": "byte, setelah foto diperkecil"})
+    lebar = Integer(allow_none=True)
+    tinggi = Integer(allow_none=True)
+    halaman = Integer(allow_none=True, metadata={"description": "jumlah halaman PDF"})
+    dibuat = DateTime()
+    url = String(metadata={"description": "tempat mengambil berkasnya (dengan token yang sama)"})
+
+
+class SatuLampiranOut(LampiranOut):
+    """An attachment on its own (``POST``/``GET .../lampiran``): the fields of a letter's ``lampiran``.
+
+    Its own class because apispec and APIFlask would each register a class used both
+    nested and as an answer, under two names."""
+
+
+class LampiranIn(Schema):
+    file = File(required=True, metadata={"description": "foto JPEG/PNG atau PDF, paling besar 5 MB; diperiksa "
+                                                        "menurut isinya, foto diperkecil (1600 px) dan "
+                                                        "metadatanya (EXIF) dibuang"})
+    syarat = String(load_default=None, validate=Length(max=40),
+                    metadata={"description": "kode dokumen dari `syarat` jenis surat (tidak wajib)"})
+
+
 class SuratOut(SuratRingkasOut):
     klasifikasi = String(allow_none=True)
     keterangan = String(allow_none=True)
@@ -144,6 +173,10 @@ class SuratOut(SuratRingkasOut):
     kode_verifikasi = String(allow_none=True)
     pdf_sha256 = String(allow_none=True)
     riwayat = List(Nested(RiwayatOut))
+    lengkapi = List(Nested(DokumenOut), allow_none=True,
+                    metadata={"description": "dokumen yang diminta operator saat menolak (kosong: lihat "
+                                             "alasan_tolak); null bila tidak ada yang diminta"})
+    lampiran = List(Nested(LampiranOut))
 
 
 class SuratOperatorOut(SuratOut):
@@ -184,12 +217,17 @@ class SetujuiOut(Schema):
 
 class TolakIn(Schema):
     alasan = String(required=True, metadata={"description": "terlihat oleh pemohon"})
+    lengkapi = List(String(validate=Length(max=40)), load_default=None, allow_none=True, validate=Length(max=40),
+                    metadata={"description": "minta pemohon melengkapi dokumen (kode dokumen syarat; [] = yang "
+                                             "disebut di alasan); pemohon menjawab dengan lampiran lalu "
+                                             "`POST /mandiri/surat/{id}/lengkapi`"})
 
 
 class StatusOut(Schema):
     id = Integer()
     status = String()
     alasan_tolak = String(allow_none=True)
+    lengkapi = List(Nested(DokumenOut), allow_none=True)
 
 
 class PejabatIn(Schema):

@@ -2,9 +2,10 @@
 
     konsep --ajukan--> diajukan --setujui--> diproses --selesai--> selesai
       |  ^               |   \\--tolak--> ditolak         |  ^
-      |  ubah            batalkan                     gagal ulangi
-      hapus              v                               v  |
-      batalkan ----> dibatalkan                         gagal
+      |  ubah            batalkan           |          gagal ulangi
+      hapus              v                  |             v  |
+      batalkan ----> dibatalkan             |            gagal
+                     diajukan <--lengkapi---'  (when the rejection asked for a document)
 
 The pages, the API, the workers and the sweeper all move a letter through
 ``pindah`` (or the workers' ``klaim``/``selesai``/``gagal``). Each step is one
@@ -34,6 +35,10 @@ MENUNGGU = (DIAJUKAN, DIPROSES)
 DIKIRIM = tuple(s for s in STATUS if s != KONSEP)
 # What an operator works on; the dashboard counts them.
 KERJA_OPERATOR = (DIAJUKAN, DIPROSES, GAGAL)
+# Attachments are added while the office has not decided yet (and to a rejection that
+# asked for a document, see ``boleh_melampirkan``); removed only from a draft.
+LAMPIRAN_DITAMBAH = (KONSEP, DIAJUKAN)
+LAMPIRAN_DIHAPUS = (KONSEP,)
 
 PENDUDUK, OPERATOR, SISTEM = "penduduk", "operator", "sistem"
 
@@ -47,6 +52,7 @@ class Langkah:
     oleh: str
     tidak_boleh: str        # "Hanya konsep yang dapat diajukan"
     catatan: str | None = None
+    bila_ada: str | None = None   # a column of Surat that must be set for the step (besides the status)
 
     def boleh_dari(self, status):
         return status in self.dari
@@ -59,6 +65,11 @@ AJUKAN = Langkah("ajukan", (KONSEP,), DIAJUKAN, PENDUDUK, "Hanya konsep yang dap
 BATALKAN = Langkah("batalkan", (KONSEP, DIAJUKAN), DIBATALKAN, PENDUDUK,
                    "Surat hanya dapat dibatalkan sebelum disetujui", "Dibatalkan oleh pemohon.")
 TOLAK = Langkah("tolak", (DIAJUKAN,), DITOLAK, OPERATOR, "Hanya surat yang diajukan yang dapat ditolak")
+# The resident answers a rejection that asked for a document (``Surat.lengkapi``) and
+# the request goes back to the queue.
+LENGKAPI = Langkah("lengkapi", (DITOLAK,), DIAJUKAN, PENDUDUK,
+                   "Hanya permohonan yang diminta melengkapi dokumen yang dapat dikirim kembali",
+                   "Dokumen dilengkapi; diajukan kembali ke operator desa.", bila_ada="lengkapi")
 SETUJUI = Langkah("setujui", (DIAJUKAN,), DIPROSES, OPERATOR, "Hanya surat yang diajukan yang dapat disetujui")
 ULANGI = Langkah("ulangi", (GAGAL,), DIPROSES, OPERATOR, "Hanya surat berstatus gagal yang dapat diulangi",
                  "Diulangi oleh operator.")
@@ -67,7 +78,13 @@ PROSES = Langkah("proses", (DIPROSES,), DIPROSES, SISTEM, "Surat tidak sedang di
 SELESAIKAN = Langkah("selesai", (DIPROSES,), SELESAI, SISTEM, "Surat tidak sedang diproses",
                      "Surat ditandatangani secara elektronik.")
 GAGALKAN = Langkah("gagal", (DIPROSES,), GAGAL, SISTEM, "Surat tidak sedang diproses")
-LANGKAH = {l.nama: l for l in (UBAH, HAPUS, AJUKAN, BATALKAN, TOLAK, SETUJUI, ULANGI, PROSES, SELESAIKAN, GAGALKAN)}
+LANGKAH = {l.nama: l for l in (UBAH, HAPUS, AJUKAN, BATALKAN, TOLAK, LENGKAPI, SETUJUI, ULANGI, PROSES, SELESAIKAN,
+                                GAGALKAN)}
+
+
+def boleh_melampirkan(surat):
+    """Whether the resident may add an attachment to this request now."""
+    return surat.status in LAMPIRAN_DITAMBAH or (surat.status == DITOLAK and surat.lengkapi is not None)
 
 
 def _ditolak(surat_id, langkah):
@@ -97,6 +114,8 @@ def pindah(surat_id, langkah, nama=None, catatan=None, riwayat=True, **nilai):
     else:
         stmt = (update(Surat).where(Surat.id == surat_id, Surat.status.in_(langkah.dari))
                 .values(status=langkah.ke, diubah=sekarang(), **nilai))
+    if langkah.bila_ada:
+        stmt = stmt.where(getattr(Surat, langkah.bila_ada).is_not(None))
     if db.session.execute(stmt.execution_options(synchronize_session=False)).rowcount != 1:
         raise _ditolak(surat_id, langkah)
     if riwayat and langkah.ke is not None:

@@ -1,7 +1,8 @@
 """A request as data for the API and the pages' status polling (one shape for both)."""
-from desaonline.surat import katalog
+from flask import url_for
+
+from desaonline.surat import katalog, lampiran as lampiran_svc, status, syarat as syarat_svc
 from desaonline.surat.isian import tampil as tampil_isian
-from desaonline.surat.status import SELESAI
 from desaonline.surat.susun import alamat_penduduk
 
 
@@ -44,6 +45,23 @@ def isian_terbaca(surat):
              "tampil": tampil_isian(i, data.get(i.nama))} for i in (jenis.isian if jenis else ())]
 
 
+def lampiran(baris, untuk_operator=False):
+    """One attachment; ``url`` is where this caller fetches the file."""
+    endpoint = "surat_operator_api.lampiran_berkas" if untuk_operator else "surat_mandiri_api.lampiran_berkas"
+    dokumen = syarat_svc.DOKUMEN_PER_KODE.get(baris.syarat)
+    return {"id": baris.id, "syarat": baris.syarat, "syarat_nama": dokumen.nama if dokumen else None,
+            "nama": baris.nama_asli, "jenis_isi": baris.jenis_isi, "ukuran": baris.ukuran, "lebar": baris.lebar,
+            "tinggi": baris.tinggi, "halaman": baris.halaman, "dibuat": baris.dibuat,
+            "url": url_for(endpoint, surat_id=baris.surat_id, lampiran_id=baris.id)}
+
+
+def lengkapi(surat):
+    """The documents a rejection asked for: [{kode, nama}], or None when it asked for none."""
+    if surat.lengkapi is None:
+        return None
+    return [syarat_svc.DOKUMEN_PER_KODE[k].as_dict() for k in surat.lengkapi if k in syarat_svc.DOKUMEN_PER_KODE]
+
+
 def rinci(surat, desa=None, untuk_operator=False):
     hasil = ringkas(surat)
     hasil.update({
@@ -53,10 +71,12 @@ def rinci(surat, desa=None, untuk_operator=False):
                           "atas_nama": surat.ttd_atas_nama if surat.ttd_nama else surat.pejabat.atas_nama},
         "alasan_tolak": surat.alasan_tolak,
         "tanggal_surat": surat.tanggal_surat, "disetujui": surat.disetujui, "selesai": surat.selesai,
-        "kode_verifikasi": surat.kode_verifikasi if surat.status == SELESAI else None,
-        "pdf_sha256": surat.pdf_sha256 if surat.status == SELESAI else None,
+        "kode_verifikasi": surat.kode_verifikasi if surat.status == status.SELESAI else None,
+        "pdf_sha256": surat.pdf_sha256 if surat.status == status.SELESAI else None,
         "riwayat": [{"status": r.status, "waktu": r.waktu, "aktor": r.aktor, "aktor_nama": r.aktor_nama,
                      "catatan": r.catatan} for r in surat.riwayat],
+        "lengkapi": lengkapi(surat),
+        "lampiran": [lampiran(l, untuk_operator) for l in lampiran_svc.daftar(surat)],
     })
     if untuk_operator:
         hasil["alasan_gagal"] = surat.alasan_gagal

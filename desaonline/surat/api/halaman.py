@@ -1,7 +1,18 @@
-"""What every letter list and PDF answer of the API shares: paging headers, the PDF type."""
+"""What every letter list and file answer of the API shares: paging headers, the PDF and
+attachment types."""
 from flask import url_for
+from werkzeug.http import HTTP_STATUS_CODES
 
 PDF = {"content_type": "application/pdf"}
+# An attachment is a photo or a PDF, as its content says: ``@api.output(FileSchema, **LAMPIRAN)``
+# plus ``@api.doc(responses=lampiran_responses(401, 403, 404))`` documents all three types.
+LAMPIRAN = {"content_type": "image/jpeg", "description": "foto (JPEG atau PNG) atau PDF, menurut isinya"}
+_BINER = {"schema": {"type": "string", "format": "binary"}}
+
+
+def lampiran_responses(*galat):
+    return {200: {"content": {"image/png": _BINER, "application/pdf": _BINER}},
+            **{s: HTTP_STATUS_CODES[s] for s in galat}}
 
 
 def header_halaman(hal, endpoint, **args):

@@ -4,11 +4,13 @@ from apiflask.schemas import EmptySchema, FileSchema
 from flask import g
 
 from desaonline.mandiri.auth import penduduk_api
-from desaonline.surat import antrean, berkas, klasifikasi, layanan, api_mandiri as api, status, syarat, tampil
-from desaonline.surat.api.halaman import PDF, header_halaman
+from desaonline.surat import (antrean, berkas, klasifikasi, lampiran, layanan, api_mandiri as api, status, syarat,
+                              tampil)
+from desaonline.surat.api.halaman import LAMPIRAN, PDF, header_halaman, lampiran_responses
 from desaonline.surat.pengaturan import jenis_tersedia
 from desaonline.surat.schemas import (BatalIn, HalamanIn, JenisSuratOut, KlasifikasiCariIn, KlasifikasiOut,
-                                      SuratBaruOut, SuratIn, SuratOut, SuratRingkasOut, SuratUbahIn)
+                                      LampiranIn, SatuLampiranOut, SuratBaruOut, SuratIn, SuratOut, SuratRingkasOut,
+                                      SuratUbahIn)
 
 
 @api.get("/jenis-surat")
@@ -126,3 +128,56 @@ def salin_surat(surat_id):
 @api.doc(summary="Unduh surat yang sudah selesai", responses=[401, 403, 404, 409])
 def pdf_surat(surat_id):
     return berkas.unduh(layanan.surat_pemohon(g.akun, surat_id))
+
+
+@api.post("/surat/<int:surat_id>/lampiran")
+@penduduk_api
+@api.input(LampiranIn, location="form_and_files")
+@api.output(SatuLampiranOut, status_code=201)
+@api.doc(summary="Lampirkan foto atau PDF dokumen syarat",
+         description="JPEG, PNG atau PDF, paling besar 5 MB, diperiksa menurut isinya (422 `lampiran_tidak_dikenal` "
+                     "atau `lampiran_rusak` bila bukan); foto diperkecil dan metadatanya dibuang. Selama konsep "
+                     "atau diajukan, dan setelah ditolak dengan permintaan melengkapi dokumen.",
+         responses=[401, 403, 404, 409, 413, 422])
+def lampirkan(surat_id, form_and_files_data):
+    surat = layanan.surat_pemohon(g.akun, surat_id)
+    berkas_ = form_and_files_data["file"]
+    baris = lampiran.tambah(surat, berkas_.filename, berkas_.read(), form_and_files_data.get("syarat"))
+    return tampil.lampiran(baris)
+
+
+@api.get("/surat/<int:surat_id>/lampiran")
+@penduduk_api
+@api.output(SatuLampiranOut(many=True))
+@api.doc(summary="Lampiran permohonan", responses=[401, 403, 404])
+def daftar_lampiran(surat_id):
+    return [tampil.lampiran(l) for l in lampiran.daftar(layanan.surat_pemohon(g.akun, surat_id))]
+
+
+@api.get("/surat/<int:surat_id>/lampiran/<int:lampiran_id>")
+@penduduk_api
+@api.output(FileSchema, **LAMPIRAN)
+@api.doc(summary="Berkas lampiran", responses=lampiran_responses(401, 403, 404))
+def lampiran_berkas(surat_id, lampiran_id):
+    return lampiran.kirim(lampiran.satu(layanan.surat_pemohon(g.akun, surat_id), lampiran_id))
+
+
+@api.delete("/surat/<int:surat_id>/lampiran/<int:lampiran_id>")
+@penduduk_api
+@api.output(EmptySchema, status_code=204)
+@api.doc(summary="Hapus lampiran (hanya selama konsep)", responses=[401, 403, 404, 409])
+def hapus_lampiran(surat_id, lampiran_id):
+    lampiran.hapus(layanan.surat_pemohon(g.akun, surat_id), lampiran_id)
+    return ""
+
+
+@api.post("/surat/<int:surat_id>/lengkapi")
+@penduduk_api
+@api.output(SuratOut)
+@api.doc(summary="Kirim kembali setelah melengkapi dokumen yang diminta operator",
+         description="Hanya untuk permohonan yang ditolak dengan permintaan melengkapi dokumen (`lengkapi`), "
+                     "setelah lampiran baru ditambahkan; status kembali `diajukan`.",
+         responses=[401, 403, 404, 409, 422])
+def lengkapi_surat(surat_id):
+    layanan.lengkapi(layanan.surat_pemohon(g.akun, surat_id), g.akun)
+    return tampil.rinci(layanan.surat_pemohon(g.akun, surat_id))

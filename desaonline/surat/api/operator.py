@@ -4,11 +4,11 @@ from apiflask.schemas import FileSchema
 from flask import g
 
 from desaonline.operator.auth import operator_api
-from desaonline.surat import (antrean, berkas, katalog, klasifikasi, layanan, api_operator as api,
+from desaonline.surat import (antrean, berkas, katalog, klasifikasi, lampiran, layanan, api_operator as api,
                               pejabat as pejabat_svc, status, syarat, tampil)
-from desaonline.surat.api.halaman import PDF, header_halaman
+from desaonline.surat.api.halaman import LAMPIRAN, PDF, header_halaman, lampiran_responses
 from desaonline.surat.pengaturan import desa_ini
-from desaonline.surat.schemas import (AntreanIn, HasilKlasifikasiOut, IdOut, JenisSyaratOut, KlasifikasiImporIn,
+from desaonline.surat.schemas import (AntreanIn, HasilKlasifikasiOut, IdOut, KlasifikasiImporIn,
                                       PejabatIn, PejabatOut, SetujuiIn, SetujuiOut, StatusOut, SuratOperatorOut,
                                       SuratRingkasOut, SyaratDesaOut, SyaratIn, TolakIn, UlangiIn, UlangiOut)
 
@@ -32,7 +32,7 @@ def antrean_surat(query_data):
 @api.get("/surat/<int:surat_id>")
 @operator_api
 @api.output(SuratOperatorOut)
-@api.doc(summary="Rincian permohonan dengan data pemohon", responses=[401, 403, 404])
+@api.doc(summary="Rincian permohonan dengan data pemohon dan lampirannya", responses=[401, 403, 404])
 def operator_rincian(surat_id):
     return tampil.rinci(layanan.surat_operator(surat_id), desa_ini(), untuk_operator=True)
 
@@ -69,11 +69,21 @@ def setujui_surat(surat_id, data):
 @operator_api
 @api.input(TolakIn, arg_name="data")
 @api.output(StatusOut)
-@api.doc(summary="Tolak dengan alasan (terlihat oleh pemohon)", responses=[401, 403, 404, 409, 422])
+@api.doc(summary="Tolak dengan alasan (terlihat oleh pemohon), bila perlu meminta dokumen",
+         responses=[401, 403, 404, 409, 422])
 def tolak_surat(surat_id, data):
-    layanan.tolak(surat_id, g.akun, data["alasan"])
+    layanan.tolak(surat_id, g.akun, data["alasan"], data.get("lengkapi"))
     surat = layanan.surat_operator(surat_id)
-    return {"id": surat.id, "status": surat.status, "alasan_tolak": surat.alasan_tolak}
+    return {"id": surat.id, "status": surat.status, "alasan_tolak": surat.alasan_tolak,
+            "lengkapi": tampil.lengkapi(surat)}
+
+
+@api.get("/surat/<int:surat_id>/lampiran/<int:lampiran_id>")
+@operator_api
+@api.output(FileSchema, **LAMPIRAN)
+@api.doc(summary="Berkas lampiran permohonan", responses=lampiran_responses(401, 403, 404))
+def lampiran_berkas(surat_id, lampiran_id):
+    return lampiran.kirim(lampiran.satu(layanan.surat_operator(surat_id), lampiran_id))
 
 
 @api.post("/surat/<int:surat_id>/ulangi")
@@ -119,6 +129,10 @@ def impor_klasifikasi(form_and_files_data):
 @api.output(SyaratDesaOut)
 @api.doc(summary="Syarat (dokumen) tiap jenis surat yang diminta desa ini", responses=[401, 403])
 def syarat_desa():
+    return _syarat_desa()
+
+
+def _syarat_desa():
     per_jenis = syarat.per_jenis()
     return {"dokumen": [d.as_dict() for d in syarat.DOKUMEN],
             "jenis": [{"kode": j.kode, "nama": j.nama, "syarat": [d.as_dict() for d in per_jenis[j.kode]]}
@@ -128,9 +142,10 @@ def syarat_desa():
 @api.put("/syarat/<jenis>")
 @operator_api
 @api.input(SyaratIn, arg_name="data")
-@api.output(JenisSyaratOut)
-@api.doc(summary="Atur syarat satu jenis surat", description="`syarat`: kode dokumen dari `GET .../syarat`.",
+@api.output(SyaratDesaOut)
+@api.doc(summary="Atur syarat satu jenis surat",
+         description="`syarat`: kode dokumen dari `GET .../syarat`. Jawabannya sama dengan `GET .../syarat`.",
          responses=[401, 403, 404, 422])
 def atur_syarat(jenis, data):
-    dokumen = syarat.simpan(jenis, data["syarat"])
-    return {"kode": jenis, "nama": katalog.jenis(jenis).nama, "syarat": [d.as_dict() for d in dokumen]}
+    syarat.simpan(jenis, data["syarat"])
+    return _syarat_desa()

@@ -5,8 +5,8 @@ from flask_login import current_user
 
 from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.mandiri.auth import penduduk_required
-from desaonline.surat import (antrean, berkas, katalog, klasifikasi, layanan, mandiri_bp as bp, pejabat as pejabat_svc,
-                              status, syarat, tampil)
+from desaonline.surat import (antrean, berkas, katalog, klasifikasi, lampiran as lampiran_svc, layanan,
+                              mandiri_bp as bp, pejabat as pejabat_svc, status, syarat, tampil)
 from desaonline.surat.forms import AksiForm, data_form_surat, form_surat
 from desaonline.surat.pengaturan import jenis_ditawarkan, jenis_tersedia
 
@@ -14,6 +14,12 @@ from desaonline.surat.pengaturan import jenis_ditawarkan, jenis_tersedia
 @bp.app_template_filter("nama_jenis_surat")
 def nama_jenis_surat(kode):
     return tampil.nama_jenis(kode)
+
+
+@bp.app_template_filter("nama_dokumen")
+def nama_dokumen(kode):
+    dokumen = syarat.DOKUMEN_PER_KODE.get(kode)
+    return dokumen.nama if dokumen else None
 
 
 @bp.app_template_global()
@@ -30,7 +36,8 @@ def surat_ringkas_penduduk(penduduk, jumlah=3):
 def daftar():
     """The resident's requests, newest first, with what can be done to each."""
     hal = antrean.surat_penduduk(current_user, request.args.get("halaman"))
-    return render_template("surat/mandiri_daftar.html", hal=hal, aksi=AksiForm())
+    return render_template("surat/mandiri_daftar.html", hal=hal, aksi=AksiForm(),
+                           jumlah_lampiran=lampiran_svc.jumlah_per_surat([s.id for s in hal.isi]))
 
 
 @bp.get("/buat")
@@ -157,11 +164,61 @@ def salin(surat_id):
 @bp.get("/<int:surat_id>")
 @penduduk_required
 def rincian(surat_id):
-    """One request: its data, its timeline, the reason of a rejection, the download."""
+    """One request: its data, its attachments, its timeline, the reason of a rejection, the download."""
     surat = layanan.surat_pemohon(current_user, surat_id)
+    lampiran = lampiran_svc.daftar(surat)
     return render_template("surat/mandiri_rincian.html", surat=surat, jenis=katalog.jenis(surat.jenis),
                            isian=tampil.isian_terbaca(surat), aksi=AksiForm(),
-                           menunggu=surat.status in status.MENUNGGU)
+                           menunggu=surat.status in status.MENUNGGU, lampiran=lampiran,
+                           syarat_lampiran=lampiran_svc.ringkas_syarat(surat, lampiran),
+                           boleh_lampir=status.boleh_melampirkan(surat),
+                           boleh_hapus_lampiran=surat.status in status.LAMPIRAN_DIHAPUS,
+                           lengkapi=tampil.lengkapi(surat))
+
+
+@bp.post("/<int:surat_id>/lampiran")
+@penduduk_required
+def lampirkan(surat_id):
+    """The Lampirkan form: a photo from the camera or files from the phone (JPEG, PNG, PDF)."""
+    surat = layanan.surat_pemohon(current_user, surat_id)
+    berkas_ = [f for f in request.files.getlist("file") if f and f.filename]
+    if not berkas_:
+        flash("Pilih foto atau berkas dokumennya terlebih dahulu.", "galat")
+    for f in berkas_:
+        try:
+            baru = lampiran_svc.tambah(surat, f.filename, f.read(), request.form.get("syarat"))
+        except Penolakan as err:
+            flash(f"{lampiran_svc.nama_bersih(f.filename)}: {err.pesan}", "galat")
+        else:
+            flash(f"{baru.nama_asli} dilampirkan.", "sukses")
+    return redirect(url_for("surat_mandiri.rincian", surat_id=surat_id, _anchor="lampiran"))
+
+
+@bp.get("/<int:surat_id>/lampiran/<int:lampiran_id>")
+@penduduk_required
+def lampiran(surat_id, lampiran_id):
+    return lampiran_svc.kirim(lampiran_svc.satu(layanan.surat_pemohon(current_user, surat_id), lampiran_id))
+
+
+@bp.post("/<int:surat_id>/lampiran/<int:lampiran_id>/hapus")
+@penduduk_required
+def hapus_lampiran(surat_id, lampiran_id):
+    surat = layanan.surat_pemohon(current_user, surat_id)
+    try:
+        lampiran_svc.hapus(surat, lampiran_id)
+    except Penolakan as err:
+        flash(err.pesan, "galat")
+    else:
+        flash("Lampiran dihapus.", "sukses")
+    return redirect(url_for("surat_mandiri.rincian", surat_id=surat_id, _anchor="lampiran"))
+
+
+@bp.post("/<int:surat_id>/lengkapi")
+@penduduk_required
+def lengkapi(surat_id):
+    """Kirim Kembali: the documents the operator asked for are attached."""
+    return _aksi(surat_id, lambda s: layanan.lengkapi(s, current_user),
+                 "Permohonan dikirim kembali ke operator desa.", ke="surat_mandiri.rincian")
 
 
 @bp.get("/<int:surat_id>/status")

@@ -6,7 +6,8 @@ from flask_login import current_user
 from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.operator.auth import operator_required
 from desaonline.signing.penanda import perlu_passphrase
-from desaonline.surat import antrean, berkas, katalog, layanan, operator_bp as bp, pejabat as pejabat_svc, status, tampil
+from desaonline.surat import (antrean, berkas, katalog, lampiran as lampiran_svc, layanan, operator_bp as bp,
+                              pejabat as pejabat_svc, status, syarat as syarat_svc, tampil)
 from desaonline.surat.forms import SaringForm, SetujuiForm, TolakForm, UlangiForm, pilihan
 from desaonline.surat.pengaturan import desa_ini
 
@@ -43,9 +44,13 @@ def _form_setujui(surat, formdata=None):
 
 
 def _periksa(surat, setujui=None, tolak=None, ulangi=None, status_http=200):
+    lampiran = lampiran_svc.daftar(surat)
+    syarat_lampiran = lampiran_svc.ringkas_syarat(surat, lampiran)
     return render_template(
         "surat/operator_periksa.html", surat=surat, jenis=katalog.jenis(surat.jenis),
-        isian=tampil.isian_terbaca(surat), desa_row=desa_ini(),
+        isian=tampil.isian_terbaca(surat), desa_row=desa_ini(), lampiran=lampiran, syarat_lampiran=syarat_lampiran,
+        minta_dokumen=[d for d, _ada in syarat_lampiran] or list(syarat_svc.DOKUMEN[:3]),
+        lengkapi=tampil.lengkapi(surat),
         form_setujui=setujui or _form_setujui(surat), form_tolak=tolak or TolakForm(formdata=None),
         form_ulangi=ulangi or UlangiForm(formdata=None), perlu_passphrase=perlu_passphrase(),
         menunggu=surat.status in status.MENUNGGU,
@@ -77,12 +82,16 @@ def setujui(surat_id):
 @operator_required
 def tolak(surat_id):
     form = TolakForm()
+    # Ticked documents ask the resident to complete the request; "lain" alone: those named in the reason.
+    diminta = request.form.getlist("lengkapi")
+    lengkapi = [k for k in diminta if k != "lain"] if diminta else None
     try:
-        layanan.tolak(surat_id, current_user, form.alasan.data)
+        layanan.tolak(surat_id, current_user, form.alasan.data, lengkapi)
     except Penolakan as err:
         tampilkan_di_form(form, err)
         return _periksa(layanan.surat_operator(surat_id), tolak=form, status_http=err.status)
-    flash("Permohonan ditolak; pemohon dapat membaca alasannya.", "sukses")
+    flash("Permohonan dikembalikan; pemohon diminta melengkapi dokumen." if lengkapi is not None else
+          "Permohonan ditolak; pemohon dapat membaca alasannya.", "sukses")
     return redirect(url_for("surat_operator.antrean_surat"))
 
 
@@ -98,6 +107,12 @@ def ulangi(surat_id):
         return _periksa(layanan.surat_operator(surat_id), ulangi=form, status_http=err.status)
     flash("Surat dikirim ulang untuk ditandatangani.", "sukses")
     return redirect(url_for("surat_operator.periksa", surat_id=surat_id))
+
+
+@bp.get("/<int:surat_id>/lampiran/<int:lampiran_id>")
+@operator_required
+def lampiran(surat_id, lampiran_id):
+    return lampiran_svc.kirim(lampiran_svc.satu(layanan.surat_operator(surat_id), lampiran_id))
 
 
 @bp.get("/<int:surat_id>/pratinjau")
