@@ -134,9 +134,13 @@ def desa_ubah(desa_id, json_data):
 @api.auth_required(api_auth, roles=ADMIN)
 @api.input(HostIn)
 @api.output(HostOut, status_code=201)
-@api.doc(summary="Tambah nama host (domain milik desa sendiri)", responses=[403, 404, 409, 422])
+@api.doc(summary="Tambah nama host (domain milik desa sendiri)",
+         description="Nama di bawah BASE_DOMAIN milik kabupaten: alamat portal dan alamat desa "
+                     "(`{desa}.{kecamatan}.BASE_DOMAIN` dan di bawahnya) ditolak 409 `host_dicadangkan`; "
+                     "admin kecamatan yang menambahkan nama lain di bawah BASE_DOMAIN ditolak 403 "
+                     "`host_milik_kabupaten`.", responses=[403, 404, 409, 422])
 def host_tambah(desa_id, json_data):
-    return {"host": layanan.tambah_host(_desa_api(desa_id), json_data["host"])}
+    return {"host": layanan.tambah_host(_desa_api(desa_id), json_data["host"], g.akun)}
 
 
 @api.delete("/desa/<int:desa_id>/host/<string(maxlength=253):host>")

@@ -13,7 +13,7 @@ from desaonline import whatsapp
 from desaonline.errors import Penolakan
 from desaonline.extensions import db
 from desaonline.operator.models import Operator
-from tenants import desa_scope
+from tenants import desa_scope, nama_host
 from tenants.models import Desa, DesaHost, Kabupaten, Kecamatan
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
@@ -194,9 +194,6 @@ def buat_operator_massal(daftar_desa, username="operator"):
 
 # Editing a desa, its extra host names and its operators (the admin pages).
 
-HOST = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
-
-
 def ubah_desa(desa, nama, wa_operator, alamat_kantor, aktif):
     """Change what an admin may change of a desa; its slug and code stay (they are its address)."""
     if not (nama or "").strip():
@@ -220,25 +217,12 @@ def ubah_sebagian(desa, data):
                      data.get("alamat_kantor", desa.alamat_kantor), data.get("aktif", desa.aktif))
 
 
-def _host_desa_bawaan(host):
-    """True when ``host`` is the portal or has the shape of a desa's own address."""
-    from flask import current_app
-    cfg = current_app.config
-    base = cfg["BASE_DOMAIN"]
-    if host == f"{cfg['PORTAL_SUBDOMAIN']}.{base}" or host == base:
-        return True
-    if not host.endswith("." + base):
-        return False
-    return host[: -len(base) - 1].count(".") == 1
+def tambah_host(desa, host, admin=None):
+    """Give a desa an extra host name (its own domain), e.g. ``klirong.desa.id``.
 
-
-def tambah_host(desa, host):
-    """Give a desa an extra host name (its own domain), e.g. ``klirong.desa.id``."""
-    host = (host or "").strip().lower().rstrip(".")
-    if not HOST.match(host):
-        raise _tolak(422, "host_tidak_valid", "Nama host tidak valid, contoh: klirong.desa.id (tanpa http:// dan tanpa garis miring).", "host")
-    if _host_desa_bawaan(host):
-        raise _tolak(409, "host_dicadangkan", "Nama host itu berbentuk alamat portal atau alamat desa; gunakan domain milik desa sendiri.", "host")
+    ``admin``: who adds it (None: the kabupaten itself, e.g. the CLI); which names
+    are whose is ``tenants.nama_host``'s rule."""
+    host = nama_host.periksa(host, admin_kecamatan=admin is not None and admin.kecamatan_id is not None)
     if db.session.scalar(select(DesaHost).where(DesaHost.host == host)):
         raise _tolak(409, "host_dipakai", f"Nama host '{host}' sudah dipakai.", "host")
     desa.host_tambahan.append(DesaHost(host=host))

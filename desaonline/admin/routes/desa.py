@@ -184,7 +184,7 @@ def host_tambah(desa_id):
     if not host_form.validate():
         return _halaman_desa(desa, host_form=host_form, status=422)
     try:
-        host = layanan.tambah_host(desa, host_form.host.data)
+        host = layanan.tambah_host(desa, host_form.host.data, current_user)
     except Penolakan as err:
         status = _gagal(err, host_form)
         return _halaman_desa(_desa_atau_404(desa_id), host_form=host_form, status=status)
