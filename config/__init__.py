@@ -32,6 +32,14 @@ def _dev_secret(name):
     return path.read_text().strip()
 
 
+def _folder_sqlite(database_uri):
+    """Create the directory of a SQLite database file: a fresh checkout has no instance/."""
+    from sqlalchemy.engine import make_url
+    url = make_url(database_uri)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+
+
 def _sqlalchemy_url(url):
     # Heroku-style and plain "postgresql://" URLs use psycopg 3, the driver we ship.
     if url.startswith("postgres://"):
@@ -99,10 +107,32 @@ class Config:
     BSRE_TIMEOUT = float(_env("BSRE_TIMEOUT", "60"))
 
     @staticmethod
-    def celery(config):
-        instance = INSTANCE.as_posix()
+    def _broker_tertanam(database_uri):
+        """The embedded broker (no server) of the deployment whose database is ``database_uri``.
+
+        It lives beside that database, so two deployments started from one checkout
+        never share a queue and the web and the worker always meet: on SQLite a file
+        next to the database file (its directory created), on PostgreSQL two kombu
+        tables (``kombu_queue``, ``kombu_message``) in the database itself, which every
+        machine of the deployment reaches."""
+        from sqlalchemy.engine import make_url
+
         from workers.broker import ALIAS  # kombu's SQL transport, polling to suit the load (see there)
-        broker = config.get("REDIS_URL") or _env("CELERY_BROKER_URL", f"{ALIAS}+sqlite:///{instance}/celery-broker.sqlite")
+        url = make_url(database_uri)
+        if url.get_backend_name() != "sqlite":
+            return f"{ALIAS}+{url.render_as_string(hide_password=False)}"
+        if url.database and url.database != ":memory:":
+            database = Path(url.database)
+            broker = database.with_name(f"{database.stem}-broker.sqlite")
+        else:
+            broker = INSTANCE / "celery-broker.sqlite"
+        broker.parent.mkdir(parents=True, exist_ok=True)
+        return f"{ALIAS}+sqlite:///{broker}"
+
+    @staticmethod
+    def celery(config):
+        broker = (config.get("REDIS_URL") or _env("CELERY_BROKER_URL")
+                  or Config._broker_tertanam(config["SQLALCHEMY_DATABASE_URI"]))
         return {
             "broker_url": broker,
             "task_ignore_result": True,
@@ -124,8 +154,10 @@ class Config:
             "worker_enable_remote_control": broker.startswith("redis"),
             "task_always_eager": False,
             "timezone": "Asia/Jakarta",
-            # beat's state file in instance/, not in the checkout (git would show it).
-            "beat_schedule_filename": f"{instance}/celerybeat-schedule",
+            # The sweeper's schedule in memory: no state file (one per checkout would be
+            # shared by every deployment started from it); after a restart it simply
+            # runs one interval later.
+            "beat_scheduler": "celery.beat:Scheduler",
             "beat_schedule": {
                 "sapu-surat-macet": {"task": "workers.surat.sapu_surat_macet",
                                      "schedule": config["SAPU_SURAT_DETIK"]},
@@ -145,6 +177,7 @@ class Config:
     def init(cls, app):
         if not app.config.get("SECRET_KEY"):
             app.config["SECRET_KEY"] = _dev_secret("SECRET_KEY")
+        _folder_sqlite(app.config["SQLALCHEMY_DATABASE_URI"])
         app.config.setdefault("CELERY", cls.celery(app.config))
         app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
 

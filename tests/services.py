@@ -4,6 +4,7 @@ Outside CI a missing service skips the tests that need it; in CI (CI=true) it fa
 them, so a green CI really ran against PostgreSQL and Redis.
 """
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -40,6 +41,21 @@ def wait_for_port(port, proc, timeout=30):
         except OSError:
             time.sleep(0.1)
     raise RuntimeError(f"port {port} did not open")
+
+
+def wait_for_log(path, text, proc, timeout=120):
+    """Until ``text`` appears in a process's log (a worker saying it is ready, or that it
+    ran a task: work that happens in another process); fails at once if the process died."""
+    deadline = time.monotonic() + timeout
+    while True:
+        log = path.read_text(errors="replace") if path.exists() else ""
+        if text in log:
+            return log
+        if proc.poll() is not None:
+            raise AssertionError(f"process exited with {proc.returncode}:\n{log[-3000:]}")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{text!r} not in {path.name} after {timeout} s:\n{log[-3000:]}")
+        time.sleep(0.2)
 
 
 def create_postgres_database(base_url):
@@ -89,11 +105,32 @@ def deployment_env(*, database_url, redis_url, storage_dir, workdir, name, **ext
     return env
 
 
-class Deployment:
-    """A real web server (gunicorn) and a real Celery worker on the test database."""
+def klon_segar(tujuan):
+    """A fresh clone of this repository in ``tujuan``, as a kabupaten's server gets it: HEAD
+    plus the working tree's uncommitted changes and new files (a run before a commit tests
+    what would be committed), and nothing else: no instance/, no .venv, nothing ignored."""
+    def git(*args, cwd=ROOT, **kw):
+        return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, **kw).stdout
+    head = git("rev-parse", "HEAD").decode().strip()
+    git("clone", "--quiet", "--no-checkout", "--no-hardlinks", str(ROOT), str(tujuan))
+    git("checkout", "--quiet", "--detach", head, cwd=tujuan)
+    perubahan = git("diff", "HEAD", "--binary")
+    if perubahan.strip():
+        git("apply", "--whitespace=nowarn", cwd=tujuan, input=perubahan)
+    for nama in git("ls-files", "--others", "--exclude-standard", "-z").decode().split("\0"):
+        if nama:
+            (tujuan / nama).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / nama, tujuan / nama)
+    return tujuan
 
-    def __init__(self, env, workdir):
-        self.env, self.workdir = env, workdir
+
+class Deployment:
+    """A real web server (gunicorn) and a real Celery worker on the test database.
+
+    ``root``: the checkout the processes run from (a fresh clone, or this one)."""
+
+    def __init__(self, env, workdir, root=ROOT, web_workers=2):
+        self.env, self.workdir, self.root, self.web_workers = env, workdir, root, web_workers
         self.port = free_port()
         self.web = None
         self.workers = []
@@ -109,8 +146,8 @@ class Deployment:
         log = open(self.workdir / "web.log", "ab")
         self.web = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "wsgi:app", "-b", f"127.0.0.1:{self.port}",
-             "--workers", "2", "--threads", "4", "--timeout", "120"],
-            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+             "--workers", str(self.web_workers), "--threads", "4", "--timeout", "120"],
+            cwd=self.root, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         wait_for_port(self.port, self.web)
 
     def start_worker(self, concurrency=1, env=None):
@@ -119,9 +156,16 @@ class Deployment:
         proc = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "celery_app", "worker", "--loglevel", "INFO",
              "--concurrency", str(concurrency), "--pool", "prefork", "-n", f"w{uuid.uuid4().hex[:6]}@%h"],
-            cwd=ROOT, env=env or self.env, stdout=log, stderr=subprocess.STDOUT)
+            cwd=self.root, env=env or self.env, stdout=log, stderr=subprocess.STDOUT)
         self.workers.append(proc)
         return proc
+
+    def flask(self, *args):
+        """``flask --app wsgi ...`` in this deployment's checkout and environment; its output."""
+        hasil = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", *args], cwd=self.root, env=self.env,
+                               capture_output=True, text=True, timeout=300)
+        assert hasil.returncode == 0, hasil.stdout + hasil.stderr
+        return hasil.stdout
 
     def stop(self):
         for proc in [self.web, *self.workers]:
