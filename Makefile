@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: install system-deps migrate demo run web worker test test-postgres bench screenshots clean
+.PHONY: install system-deps migrate demo run web worker test test-postgres bench bench-deps screenshots clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,8 +41,24 @@ run: demo
 test: install system-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: install
-	$(BIN)/python -m bench
+# Benchmarks (bench/): all, or one with BENCH=skala. The scale benchmark needs PostgreSQL,
+# Redis and wrk: started / installed here as .ci/run and system-deps do.
+BENCH ?=
+BENCH_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/0
+export BENCH_DATABASE_URL BENCH_REDIS_URL
+bench: install bench-deps
+	$(BIN)/python -m bench $(BENCH)
+
+bench-deps:
+	@if ! command -v wrk >/dev/null; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; \
+	fi
+	@pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null || \
+	  pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql)" main start || true
+	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || \
+	  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no || true
 
 # Refresh docs/screenshots/ from the browser journey (real gunicorn, worker, Chromium).
 screenshots: install system-deps

@@ -8,7 +8,7 @@ from desaonline.penduduk import api_bp as api, layanan
 from desaonline.penduduk.ekspor import XLSX, ekspor
 from desaonline.penduduk.impor import impor_penduduk
 from desaonline.penduduk.routes import unduh_xlsx
-from desaonline.penduduk.schemas import EksporIn, HasilImporOut, ImporIn, PinOut, ResetPinIn
+from desaonline.penduduk.schemas import CariIn, CariOut, EksporIn, HasilImporOut, ImporIn, PinOut, ResetPinIn
 
 
 @api.post("/impor")
@@ -21,6 +21,19 @@ def impor(files_data):
     hasil = impor_penduduk(berkas.filename, berkas.read())
     # Only with one-time PINs (the desa chose "acak"): otherwise the answer is the contract's three keys.
     return {**hasil.as_dict(), **({"pin_sekali": pin_awal.sebagai_json(hasil.pin_sekali)} if hasil.pin_sekali else {})}
+
+
+@api.post("/cari")
+@operator_api
+@api.input(CariIn)
+@api.output(CariOut)
+@api.doc(summary="Cari penduduk dengan awal NIK atau awal nama, 25 per halaman",
+         description="Dengan POST, supaya NIK tidak tercatat di log akses. Halaman berikutnya: kirim "
+                     "`setelah` = `berikutnya` dari jawaban ini.", responses=[401, 403, 422])
+def cari(json_data):
+    hasil = layanan.cari(json_data["q"], json_data["setelah"])
+    return {"penduduk": hasil.penduduk, "jumlah": min(hasil.jumlah, layanan.BATAS_HITUNG + 1), "lebih": hasil.lebih,
+            "berikutnya": hasil.berikutnya}
 
 
 def _reset(nik):

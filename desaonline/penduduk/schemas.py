@@ -1,8 +1,9 @@
 """Shapes of the resident register's API (docs/api.md)."""
 from apiflask import Schema
-from apiflask.fields import File, Integer, List, Nested, String
+from apiflask.fields import Boolean, Date, File, Integer, List, Nested, String
 from apiflask.validators import Length, OneOf
 
+from desaonline.batas import Id
 from desaonline.penduduk.ekspor import FORMAT
 
 
@@ -41,3 +42,29 @@ class ResetPinIn(Schema):
 class EksporIn(Schema):
     format = String(load_default="opensid", validate=OneOf(FORMAT), metadata={
         "description": "opensid: tata kolom template OpenSID (43 kolom, kode); desaonline: kolom impor desaonline"})
+
+
+class CariIn(Schema):
+    q = String(load_default="", validate=Length(0, 120), metadata={
+        "description": "awal NIK (angka) atau awal nama; kosong: semua penduduk", "example": "SUGENG"})
+    setelah = Id(load_default=None, allow_none=True, metadata={
+        "description": "lanjutkan setelah penduduk ini (`berikutnya` dari halaman sebelumnya)"})
+
+
+class PendudukRingkasOut(Schema):
+    id = Integer()
+    nik = String()
+    nama = String()
+    hubungan_keluarga = String(allow_none=True)
+    tempat_lahir = String(allow_none=True)
+    tanggal_lahir = Date()
+    jenis_kelamin = String()
+    status_dasar = String(metadata={"description": "HIDUP, MATI, PINDAH, HILANG, PERGI atau TIDAK VALID"})
+
+
+class CariOut(Schema):
+    penduduk = List(Nested(PendudukRingkasOut), metadata={"description": "paling banyak 25, urut NIK atau nama"})
+    jumlah = Integer(metadata={"description": "jumlah yang cocok, dihitung sampai 1.001"})
+    lebih = Boolean(metadata={"description": "lebih dari 1.000 yang cocok"})
+    berikutnya = Integer(allow_none=True, metadata={"description": "`setelah` untuk halaman berikutnya; "
+                                                                   "null di halaman terakhir"})
