@@ -91,7 +91,10 @@ def tampilkan_di_form(form, err, nama_isian=None):
     for nama, pesan in err.rincian.items():
         nama = (nama_isian or {}).get(nama, nama)
         if nama in form:
-            form[nama].errors = [*(form[nama].errors or []), pesan]
+            tempat = form[nama]
+            if hasattr(tempat, "form"):   # a group of fields (a person): the message goes on its first
+                tempat = next(iter(tempat.form))
+            tempat.errors = [*(tempat.errors or []), pesan]
         else:
             flash(pesan, "galat")
     if not err.rincian:

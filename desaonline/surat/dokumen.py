@@ -33,7 +33,7 @@ class DokumenSurat:
     judul: str                            # "SURAT KETERANGAN PENGANTAR"
     nomor: str | None                     # None on a draft
     pembuka: list[str]                    # paragraphs before the data table
-    data: list[tuple[str, str]]           # (label, value) rows about the subject and the request
+    data: list[tuple[str, str | None]]    # (label, value) rows; no value: a section heading ("Data Bayi")
     isi: list[str]                        # paragraphs after the table (the statement, keperluan...)
     penutup: list[str]
     tempat: str                           # "Klirong"

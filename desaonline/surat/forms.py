@@ -24,9 +24,10 @@ class AksiForm(FlaskForm):
     """A button that changes something (Ajukan, Hapus, Batalkan): CSRF only."""
 
 
-def form_surat(jenis, anggota, daftar_pejabat, **kwargs):
+def form_surat(jenis, anggota, daftar_pejabat, konteks=None, **kwargs):
     """The letter form of one type: NIK (the KK members), Kode Klasifikasi, Keperluan,
-    Keterangan, Penandatangan, then the type's own fields; button Simpan."""
+    Keterangan, Penandatangan, then the type's own fields; button Simpan. ``konteks``
+    (``layanan.konteks``) gives the KK the person and member fields choose from."""
 
     class FormSurat(FlaskForm):
         # Name first: on a 360 px screen the end of a long option is cut off.
@@ -46,9 +47,10 @@ def form_surat(jenis, anggota, daftar_pejabat, **kwargs):
         simpan = SubmitField("Simpan")
 
     for isian in jenis.isian:
-        setattr(FormSurat, isian.nama, isian_surat.field(isian))
+        setattr(FormSurat, isian.nama, isian_surat.field(isian, konteks))
     form = FormSurat(**kwargs)
     form.isian_jenis = [form[i.nama] for i in jenis.isian]
+    form.konteks = konteks or isian_surat.Konteks()
     return form
 
 

@@ -8,10 +8,12 @@ import logging
 
 from sqlalchemy import null, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from desaonline.errors import Penolakan, tidak_ditemukan
 from desaonline.extensions import db
 from desaonline.penduduk.models import Penduduk
+from desaonline.penduduk.referensi import HIDUP
 from desaonline.signing.penanda import perlu_passphrase
 from desaonline.surat import (isian as isian_surat, katalog, lampiran as lampiran_svc, pejabat as pejabat_svc, status,
                               syarat as syarat_svc, terbitkan)
@@ -19,6 +21,7 @@ from desaonline.surat.isian import teks_bersih
 from desaonline.surat.models import Surat
 from desaonline.surat.pengaturan import desa_ini, jenis_ditawarkan, klasifikasi_desa, pengaturan
 from desaonline.surat.penomoran import format_nomor, nomor_berikutnya
+from desaonline.surat.susun import alamat_penduduk
 from desaonline.waktu import hari_ini, sekarang
 
 log = logging.getLogger(__name__)
@@ -38,23 +41,80 @@ def keluarga(penduduk):
         .order_by(Penduduk.id)).all()
 
 
+def _seisi_kk(penduduk):
+    """Every member of the resident's KK, whatever their status."""
+    if penduduk.keluarga_id is None:
+        return [penduduk]
+    return db.session.scalars(select(Penduduk).where(Penduduk.keluarga_id == penduduk.keluarga_id)
+                              .order_by(Penduduk.id)).all()
+
+
+def calon_subjek(penduduk, jenis):
+    """Who a letter of this type may be about: the living members of the KK, and for a
+    death also a member already marked MATI (the deceased is its subject)."""
+    if jenis.status_subjek == (HIDUP,):
+        return keluarga(penduduk)
+    return [a for a in _seisi_kk(penduduk) if a.status_dasar in jenis.status_subjek]
+
+
 def _subjek_hidup(surat):
-    """A letter is only for a living resident: one who died or moved since the draft is refused."""
-    if not surat.subjek.aktif:
+    """A letter is only for a living resident (or the deceased of a death): one who died or
+    moved since the draft is refused."""
+    jenis = katalog.jenis(surat.jenis)
+    boleh = jenis.status_subjek if jenis else (HIDUP,)
+    if surat.subjek.status_dasar not in boleh:
         raise Penolakan(409, "subjek_tidak_aktif",
                         f"{surat.subjek.nama} berstatus {surat.subjek.status_dasar} dalam data penduduk: "
                         "surat tidak dapat dibuat untuknya.")
 
 
-def _subjek(penduduk, nik):
+def _subjek(penduduk, nik, jenis):
     nik = teks_bersih(nik) or penduduk.nik
-    subjek = next((a for a in keluarga(penduduk) if a.nik == nik), None)
+    subjek = next((a for a in calon_subjek(penduduk, jenis) if a.nik == nik), None)
     if subjek is None:
         # The same answer whether the NIK exists elsewhere or not: nothing to learn from it.
         raise Penolakan(422, "nik_bukan_anggota_keluarga",
                         "NIK harus NIK Anda sendiri atau anggota Kartu Keluarga Anda.",
                         {"nik": "Pilih NIK Anda atau anggota Kartu Keluarga Anda."})
     return subjek
+
+
+def orang(p, desa):
+    """A resident as the field kinds take a person (``isian.Konteks``)."""
+    return {"nik": p.nik, "nama": p.nama, "tempat_lahir": p.tempat_lahir,
+            "tanggal_lahir": p.tanggal_lahir.isoformat() if p.tanggal_lahir else None,
+            "jenis_kelamin": p.jenis_kelamin, "pekerjaan": p.pekerjaan, "alamat": alamat_penduduk(p, desa),
+            "hubungan": p.hubungan_keluarga, "status_dasar": p.status_dasar}
+
+
+def konteks(penduduk, jenis=None):
+    """What the person and KK-member fields of a request may choose from: the resident's KK
+    and, by NIK, the desa's register (queried only for types that have such fields)."""
+    if jenis is not None and not any(isian_surat.JENIS[i.jenis].terstruktur for i in jenis.isian):
+        return isian_surat.Konteks()
+    desa = desa_ini()
+
+    def cari(nik):
+        p = db.session.scalar(select(Penduduk).options(joinedload(Penduduk.keluarga))
+                              .where(Penduduk.nik == nik).limit(1))
+        return orang(p, desa) if p is not None else None
+
+    return isian_surat.Konteks(keluarga=tuple(orang(a, desa) for a in _seisi_kk(penduduk)), cari=cari)
+
+
+def _orang_berbeda(jenis, nik_subjek, data, rincian):
+    """Fields that must be different people (a witness is not the reporter, nor the deceased)."""
+    label = {i.nama: i.label for i in jenis.isian} | {"nik": "orang yang diterangkan surat ini"}
+    for grup in jenis.orang_berbeda:
+        dilihat = {}
+        for nama in grup:
+            nik = nik_subjek if nama == "nik" else (data.get(nama) or {}).get("nik")
+            if not nik or nama in rincian:
+                continue
+            if nik in dilihat:
+                rincian[nama] = f"{label[nama]} tidak boleh orang yang sama dengan {label[dilihat[nik]].lower()}."
+            else:
+                dilihat[nik] = nama
 
 
 # --- Checking what a resident typed -------------------------------------------------
@@ -69,8 +129,10 @@ def _periksa(penduduk, jenis, klasifikasi_bawaan, masukan, lama=None):
     def ambil(kunci):
         return masukan[kunci] if kunci in masukan else lama.get(kunci)
 
+    subjek = None
     try:
-        nilai["subjek_id"] = _subjek(penduduk, ambil("nik")).id
+        subjek = _subjek(penduduk, ambil("nik"), jenis)
+        nilai["subjek_id"] = subjek.id
     except Penolakan as err:
         rincian.update(err.rincian)
         kode = err.kode   # the one that matters most: someone outside the KK
@@ -106,13 +168,15 @@ def _periksa(penduduk, jenis, klasifikasi_bawaan, masukan, lama=None):
         rincian["_"] = "Isian tidak dikenal untuk surat ini: " + ", ".join(asing) + "."
     data = {}
     lama_data = lama.get("data") or {}
+    kk = konteks(penduduk, jenis)
     for isian in jenis.isian:
         mentah = masukan[isian.nama] if isian.nama in masukan else lama_data.get(isian.nama)
-        isi, pesan = isian_surat.periksa(isian, mentah)
+        isi, pesan = isian_surat.periksa(isian, mentah, kk)
         if pesan:
             rincian[isian.nama] = pesan
         elif isi is not None:
             data[isian.nama] = isi
+    _orang_berbeda(jenis, subjek.nik if subjek else None, data, rincian)
     nilai["data"] = data
 
     if rincian:

@@ -48,6 +48,7 @@ GAYA = {
     "judul": ParagraphStyle("judul", parent=_dasar, fontName="Times-Bold", fontSize=13, leading=16,
                             alignment=TA_CENTER),
     "nomor": ParagraphStyle("nomor", parent=_dasar, alignment=TA_CENTER),
+    "subjudul": ParagraphStyle("subjudul", parent=_dasar, fontName="Times-Bold", alignment=TA_LEFT),
     "ttd": ParagraphStyle("ttd", parent=_dasar, alignment=TA_CENTER, leading=15),
     "ttd_nama": ParagraphStyle("ttd_nama", parent=_dasar, fontName="Times-Bold", alignment=TA_CENTER, leading=15),
     "kaki": ParagraphStyle("kaki", parent=_dasar, fontName="Helvetica-Oblique", fontSize=7.5, leading=9,
@@ -193,10 +194,16 @@ def _judul(dok: DokumenSurat):
 
 
 def _tabel_data(baris, lebar):
+    """Label : value rows; a row without a value is a section heading across the table."""
     if not baris:
         return []
-    isi = [[Paragraph(teks(label), GAYA["isi_kiri"]), ":", Paragraph(teks(nilai), GAYA["isi_kiri"])]
-           for label, nilai in baris]
+    isi, gaya = [], []
+    for n, (label, nilai) in enumerate(baris):
+        if nilai is None:
+            isi.append([Paragraph(teks(label), GAYA["subjudul"]), "", ""])
+            gaya += [("SPAN", (0, n), (-1, n)), ("TOPPADDING", (0, n), (-1, n), 5 if n else 0)]
+        else:
+            isi.append([Paragraph(teks(label), GAYA["isi_kiri"]), ":", Paragraph(teks(nilai), GAYA["isi_kiri"])])
     kolom_label = 52 * mm
     tabel = Table(isi, colWidths=[kolom_label, 5 * mm, lebar - kolom_label - 15 * mm], hAlign="RIGHT",
                   repeatRows=0)
@@ -205,6 +212,7 @@ def _tabel_data(baris, lebar):
         ("FONT", (1, 0), (1, -1), "Times-Roman", 12),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        *gaya,
     ]))
     return [tabel, Spacer(1, 8)]
 

@@ -12,7 +12,7 @@ from desaonline.errors import GagalProses
 from desaonline.extensions import db
 from desaonline.penduduk.models import Penduduk
 from desaonline.surat import katalog
-from desaonline.surat.isian import tampil as tampil_isian
+from desaonline.surat import isian as ragam_isian
 from desaonline.surat.dokumen import DokumenSurat, Kop, Penandatangan
 from desaonline.surat.models import Pejabat, PengaturanSurat
 from desaonline.surat.pengaturan import kepala, pengaturan_bawaan, sebutan
@@ -92,28 +92,55 @@ def isian_surat(surat, jenis, subjek, desa):
     )
     data = surat.data or {}
     for isian in jenis.isian:
-        tampil = tampil_isian(isian, data.get(isian.nama))
-        if tampil is not None:
-            nilai[isian.nama] = tampil
+        teks = ragam_isian.kalimat(isian, data.get(isian.nama))
+        if teks is not None:
+            nilai[isian.nama] = teks
             if isian.jenis == "pilihan":
-                nilai[f"{isian.nama}_kecil"] = _kecil(tampil)
+                nilai[f"{isian.nama}_kecil"] = _kecil(teks)
     nilai["alamat_domisili_atau_kk"] = data.get("alamat_domisili") or alamat_penduduk(subjek, desa)
     return nilai
 
 
 def _tabel(surat, jenis, subjek, desa):
+    """The data table: the subject, then the type's own fields under their headings.
+
+    A row with no value is a heading ("Data Bayi"). A letter with headed sections says
+    its keperluan in the text instead (under the last heading it would read as part of it).
+    """
     data = surat.data or {}
-    baris_isian = [(i.label, tampil_isian(i, data.get(i.nama))) for i in jenis.isian if i.di_tabel]
-    baris_isian = [(label, isi) for label, isi in baris_isian if isi is not None]
-    if jenis.data_subjek == "pelapor":
-        baris = baris_isian + [("Nama Pelapor", subjek.nama), ("NIK Pelapor", subjek.nik),
-                               ("Alamat Pelapor", alamat_penduduk(subjek, desa))]
-    else:
-        baris = data_penduduk(subjek, desa, lengkap=jenis.data_subjek == "lengkap") + baris_isian
-    baris.append(("Keperluan", surat.keperluan))
-    if surat.keterangan:
-        baris.append(("Keterangan", surat.keterangan))
+    baris = []
+    if jenis.data_subjek != "tanpa":
+        if jenis.judul_subjek and jenis.bersekat:
+            baris.append((jenis.judul_subjek, None))
+        baris += data_penduduk(subjek, desa, lengkap=jenis.data_subjek == "lengkap")
+    judul = None
+    for isian in jenis.isian:
+        if not isian.di_tabel:
+            continue
+        rows = ragam_isian.baris(isian, data.get(isian.nama))
+        if not rows:
+            continue
+        if rows[0][1] is None:          # the kind brings its own heading (a person)
+            judul = rows[0][0]
+        elif isian.bagian and isian.bagian != judul:
+            judul = isian.bagian
+            baris.append((judul, None))
+        baris += rows
+    if not jenis.bersekat:
+        baris.append(("Keperluan", surat.keperluan))
+        if surat.keterangan:
+            baris.append(("Keterangan", surat.keterangan))
     return baris
+
+
+def _keperluan(surat, jenis):
+    """The keperluan as a sentence, for letters whose table is in headed sections."""
+    if not jenis.bersekat:
+        return []
+    kalimat = [f"Surat ini dibuat untuk keperluan: {surat.keperluan.rstrip('.')}."]
+    if surat.keterangan:
+        kalimat.append(f"Keterangan: {surat.keterangan}")
+    return [" ".join(kalimat)]
 
 
 # Built once per process: the worker runs them for every letter (``berlingkup``: the desa's criteria built in).
@@ -143,7 +170,7 @@ def susun_dokumen(surat, *, konsep, url_verifikasi=None, catatan_tte=None) -> Do
         nomor=None if konsep else surat.nomor,
         pembuka=[t.format_map(isian) for t in jenis.pembuka],
         data=_tabel(surat, jenis, subjek, desa),
-        isi=[t.format_map(isian) for t in jenis.isi],
+        isi=[t.format_map(isian) for t in jenis.isi] + _keperluan(surat, jenis),
         penutup=[t.format_map(isian) for t in jenis.penutup],
         tempat=atur.tempat_surat or desa.nama,
         tanggal=surat.tanggal_surat or hari_ini(),

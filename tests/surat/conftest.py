@@ -127,3 +127,6 @@ def kantor_lain(buat, host_client):
     """A second desa, to show nothing crosses over."""
     return Kantor(buat, host_client, buat.desa("jogosimo", nama="Jogosimo"))
 
+
+
+from tests.signing.conftest import pki_uji  # noqa: E402,F401  (the tests' CA, shared with the signing tests)

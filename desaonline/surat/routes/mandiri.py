@@ -48,7 +48,7 @@ def pilih_jenis():
 
 
 def _form(jenis, surat=None, formdata=None):
-    anggota = layanan.keluarga(current_user)
+    anggota = layanan.calon_subjek(current_user, jenis)
     daftar_pejabat = pejabat_svc.daftar()
     if surat is not None:
         awal = {"nik": surat.subjek.nik, "klasifikasi": surat.klasifikasi, "keperluan": surat.keperluan,
@@ -57,7 +57,8 @@ def _form(jenis, surat=None, formdata=None):
         bawaan = pejabat_svc.bawaan()
         awal = {"nik": current_user.nik, "klasifikasi": jenis_ditawarkan(jenis.kode)[1],
                 "penandatangan": str(bawaan.id) if bawaan else ""}
-    return form_surat(jenis, anggota, daftar_pejabat, formdata=formdata, data=awal)
+    return form_surat(jenis, anggota, daftar_pejabat, layanan.konteks(current_user, jenis), formdata=formdata,
+                      data=awal)
 
 
 def _halaman_form(form, jenis, surat):
