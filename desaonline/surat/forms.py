@@ -75,6 +75,9 @@ class SaringForm(FlaskForm):
 
 
 class SetujuiForm(FlaskForm):
+    klasifikasi = StringField("Kode Klasifikasi", description="Bawaan desa untuk jenis surat ini; ganti bila perlu",
+                              render_kw={"maxlength": 20, "inputmode": "decimal", "autocomplete": "off",
+                                         "list": "daftar-klasifikasi"})
     penandatangan = SelectField("Penandatangan", validate_choice=False)
     passphrase = PasswordField("Passphrase BSrE Kepala Desa",
                                description="Diketik oleh Kepala Desa; dipakai sekali dan tidak disimpan.")

@@ -19,7 +19,8 @@ from desaonline.surat import (isian as isian_surat, katalog, lampiran as lampira
                               syarat as syarat_svc, terbitkan)
 from desaonline.surat.isian import teks_bersih
 from desaonline.surat.models import Surat
-from desaonline.surat.pengaturan import desa_ini, jenis_ditawarkan, klasifikasi_desa, pengaturan
+from desaonline.surat.pengaturan import (desa_ini, jenis_ditawarkan, klasifikasi_desa, pengaturan, pilihan_satu,
+                                         ttd_bawaan)
 from desaonline.surat.penomoran import format_nomor, nomor_berikutnya
 from desaonline.surat.susun import alamat_penduduk
 from desaonline.waktu import hari_ini, sekarang
@@ -155,7 +156,7 @@ def _periksa(penduduk, jenis, klasifikasi_bawaan, masukan, lama=None):
     nilai["keterangan"] = keterangan or None
 
     pilihan_ttd = ambil("penandatangan")
-    ttd = pejabat_svc.aktif(pilihan_ttd) if pilihan_ttd not in (None, "") else pejabat_svc.bawaan()
+    ttd = pejabat_svc.aktif(pilihan_ttd) if pilihan_ttd not in (None, "") else ttd_bawaan(jenis.kode)
     if ttd is None:
         rincian["penandatangan"] = ("Pilih penandatangan yang tersedia." if pilihan_ttd not in (None, "")
                                     else "Desa belum menetapkan penandatangan surat; hubungi operator desa.")
@@ -184,12 +185,18 @@ def _periksa(penduduk, jenis, klasifikasi_bawaan, masukan, lama=None):
     return nilai
 
 
-def _jenis(kode):
+def _jenis(kode, status_http=422):
+    """The type and its default kode klasifikasi, if residents may request it online."""
     ditawarkan = jenis_ditawarkan(kode)
-    if ditawarkan is None:
-        pesan = "Jenis surat tidak tersedia di desa ini."
-        raise Penolakan(422, "jenis_tidak_tersedia", pesan, {"jenis": pesan})
-    return ditawarkan
+    if ditawarkan is not None:
+        return ditawarkan
+    pilihan = pilihan_satu(kode)
+    if pilihan is not None and pilihan.aktif and pilihan.hanya_kantor:
+        pesan = (f"{pilihan.jenis.nama} dilayani langsung di kantor desa: datanglah ke kantor desa dengan "
+                 "membawa persyaratannya.")
+        raise Penolakan(status_http, "jenis_hanya_di_kantor", pesan, {"jenis": pesan})
+    pesan = "Jenis surat tidak tersedia di desa ini."
+    raise Penolakan(status_http, "jenis_tidak_tersedia", pesan, {"jenis": pesan})
 
 
 def _nama(akun):
@@ -246,8 +253,7 @@ def ajukan(surat, penduduk):
     """Send a draft to the desa's operators."""
     if status.AJUKAN.boleh_dari(surat.status):
         _subjek_hidup(surat)
-        if jenis_ditawarkan(surat.jenis) is None:
-            raise Penolakan(409, "jenis_tidak_tersedia", "Jenis surat ini tidak lagi dilayani desa.")
+        _jenis(surat.jenis, 409)
         if pejabat_svc.aktif(surat.pejabat_id) is None:
             pesan = "Penandatangan yang dipilih tidak lagi tersedia; ubah konsep dan pilih yang lain."
             raise Penolakan(422, "penandatangan_tidak_tersedia", pesan, {"penandatangan": pesan})
@@ -311,16 +317,22 @@ def _passphrase(passphrase):
     return passphrase
 
 
-def setujui(surat_id, operator, penandatangan=None, passphrase=None):
+def setujui(surat_id, operator, penandatangan=None, passphrase=None, klasifikasi=None):
     """Approve: number the letter, copy the signatory, and hand it to the workers.
 
-    One transaction: the conditional step (only one of two operators approving the
-    same letter gets past it), the next number of the sequence, the number and
-    signatory written into the letter, the history row. The task leaves only after
-    COMMIT; if the broker is down the letter stays ``diproses`` and the sweeper sends
-    it again (the database is the truth).
+    The operator may change the signatory and the kode klasifikasi here (both are office
+    matters; the resident's draft carries the desa's defaults for the type). One
+    transaction: the conditional step (only one of two operators approving the same
+    letter gets past it), the next number of the sequence, the number and signatory
+    written into the letter, the history row. The task leaves only after COMMIT; if the
+    broker is down the letter stays ``diproses`` and the sweeper sends it again (the
+    database is the truth).
     """
     passphrase = _passphrase(passphrase)
+    klasifikasi = teks_bersih(klasifikasi) or None
+    if klasifikasi is not None and not katalog.klasifikasi_sah(klasifikasi):
+        pesan = "Kode klasifikasi tidak valid, contoh 470 atau 472.11."
+        raise Penolakan(422, "data_tidak_valid", pesan, {"klasifikasi": pesan})
     # End the read transaction this request already has: the approval must start with
     # its write (SQLite cannot turn an old read snapshot into a write transaction).
     db.session.commit()
@@ -335,15 +347,17 @@ def setujui(surat_id, operator, penandatangan=None, passphrase=None):
             pesan = ("Penandatangan yang dipilih tidak tersedia." if penandatangan not in (None, "")
                      else "Penandatangan surat ini tidak lagi aktif; pilih penandatangan lain.")
             raise Penolakan(422, "penandatangan_tidak_tersedia", pesan, {"penandatangan": pesan})
+        klasifikasi = klasifikasi or surat.klasifikasi
         desa = desa_ini()
         atur = pengaturan(desa)
         kunci = surat.jenis if atur.penomoran == "per_jenis" else "*"
         urut = nomor_berikutnya(desa.id, kunci, tanggal.year)
-        nomor = format_nomor(atur.format_nomor, nomor=urut, klasifikasi=surat.klasifikasi, kode=surat.jenis,
+        nomor = format_nomor(atur.format_nomor, nomor=urut, klasifikasi=klasifikasi, kode=surat.jenis,
                              kode_desa=desa.kode, tanggal=tanggal)
         db.session.execute(
             update(Surat).where(Surat.id == surat_id)
             .values(nomor=nomor, kunci_nomor=kunci, tahun=tanggal.year, nomor_urut=urut, pejabat_id=ttd.id,
+                    klasifikasi=klasifikasi,
                     ttd_nama=ttd.nama, ttd_jabatan=ttd.jabatan, ttd_nip=ttd.nip, ttd_atas_nama=ttd.atas_nama)
             .execution_options(synchronize_session=False))
         status.catat(surat_id, status.DIPROSES, status.OPERATOR, _nama(operator),

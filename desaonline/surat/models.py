@@ -42,6 +42,10 @@ class JenisSuratDesa(DesaScoped, db.Model):
     klasifikasi: Mapped[str | None] = mapped_column(String(20))
     # The documents (surat/syarat.py codes) the desa asks for; None: the type's default.
     syarat: Mapped[list | None] = mapped_column(JSON(none_as_null=True))
+    # Served only at the office, not requested in Layanan Mandiri (e.g. a birth with its witnesses).
+    hanya_kantor: Mapped[bool] = mapped_column(default=False)
+    # The signatory letters of this type get unless the resident or the operator picks another.
+    pejabat_id: Mapped[int | None] = mapped_column(ForeignKey("pejabat.id", ondelete="SET NULL"))
 
 
 class KlasifikasiSurat(DesaScoped, db.Model):

@@ -3,11 +3,13 @@
 Everything runs inside the desa's scope (a request on its host, or ``desa_scope``),
 so the queries here never name the desa.
 """
+from dataclasses import dataclass
+
 from sqlalchemy import select
 
 from desaonline import whatsapp
 from desaonline.extensions import db
-from desaonline.surat import katalog
+from desaonline.surat import katalog, pejabat as pejabat_svc
 from desaonline.errors import Penolakan
 from desaonline.surat.models import JenisSuratDesa, PengaturanSurat
 from desaonline.surat.penomoran import FORMAT_BAWAAN, periksa_format
@@ -157,53 +159,112 @@ def simpan_pengaturan(data, logo=None, hapus_logo=False):
 
 # --- Which letter types the desa offers --------------------------------------------
 
+@dataclass(frozen=True)
+class PilihanJenis:
+    """A catalogue type as this desa serves it. Without a row of its own a type is offered
+    in Layanan Mandiri with the catalogue's kode klasifikasi and the Kepala Desa signing."""
+    jenis: katalog.JenisSurat
+    aktif: bool = True           # served at all
+    hanya_kantor: bool = False   # served at the office only, not requested online
+    klasifikasi: str = ""        # the desa's default kode klasifikasi for the type
+    pejabat_id: int | None = None  # the desa's default signatory for the type (None: the Kepala Desa)
+
+    @property
+    def mandiri(self):
+        """Residents may request it in Layanan Mandiri."""
+        return self.aktif and not self.hanya_kantor
+
+
+def _pilihan(jenis, baris):
+    if baris is None:
+        return PilihanJenis(jenis, klasifikasi=jenis.klasifikasi)
+    return PilihanJenis(jenis, aktif=baris.aktif, hanya_kantor=bool(baris.hanya_kantor),
+                        klasifikasi=baris.klasifikasi or jenis.klasifikasi, pejabat_id=baris.pejabat_id)
+
+
 def pilihan_jenis():
-    """Every catalogue type with this desa's choice: [(JenisSurat, aktif, klasifikasi)]."""
+    """Every catalogue type with this desa's choice, in catalogue order: [PilihanJenis]."""
     pilihan = {j.kode: j for j in db.session.scalars(select(JenisSuratDesa))}
-    hasil = []
-    for jenis in katalog.DAFTAR:
-        baris = pilihan.get(jenis.kode)
-        aktif = baris.aktif if baris is not None else True   # no row: offered
-        klasifikasi = (baris.klasifikasi if baris is not None else None) or jenis.klasifikasi
-        hasil.append((jenis, aktif, klasifikasi))
-    return hasil
+    return [_pilihan(jenis, pilihan.get(jenis.kode)) for jenis in katalog.DAFTAR]
+
+
+def pilihan_satu(kode):
+    """This desa's choice for one type (None for a code the catalogue does not know)."""
+    jenis = katalog.jenis(kode)
+    if jenis is None:
+        return None
+    return _pilihan(jenis, db.session.scalar(select(JenisSuratDesa).where(JenisSuratDesa.kode == kode)))
 
 
 def jenis_tersedia():
-    """The types residents of this desa may request: [(JenisSurat, klasifikasi)]."""
-    return [(jenis, klasifikasi) for jenis, aktif, klasifikasi in pilihan_jenis() if aktif]
+    """The types residents of this desa may request online: [(JenisSurat, klasifikasi)]."""
+    return [(p.jenis, p.klasifikasi) for p in pilihan_jenis() if p.mandiri]
+
+
+def jenis_di_kantor():
+    """The types this desa serves only at its office (listed to residents, not requestable)."""
+    return [p.jenis for p in pilihan_jenis() if p.aktif and p.hanya_kantor]
 
 
 def jenis_ditawarkan(kode):
-    """(JenisSurat, klasifikasi) if the desa offers that type, else None."""
-    return next(((j, k) for j, k in jenis_tersedia() if j.kode == kode), None)
+    """(JenisSurat, klasifikasi) if residents may request that type online, else None."""
+    p = pilihan_satu(kode)
+    return (p.jenis, p.klasifikasi) if p is not None and p.mandiri else None
 
 
 def klasifikasi_desa(kode):
     """The desa's default kode klasifikasi for a type (its override, or the catalogue's)."""
-    baris = db.session.scalar(select(JenisSuratDesa).where(JenisSuratDesa.kode == kode))
-    jenis = katalog.jenis(kode)
-    return (baris.klasifikasi if baris is not None else None) or (jenis.klasifikasi if jenis else "")
+    p = pilihan_satu(kode)
+    return p.klasifikasi if p is not None else ""
+
+
+def ttd_bawaan(kode):
+    """The signatory a new request of this type gets: the desa's choice for the type while
+    that official is active, else the Kepala Desa (``pejabat.bawaan``)."""
+    p = pilihan_satu(kode)
+    pilihan = pejabat_svc.aktif(p.pejabat_id) if p is not None and p.pejabat_id else None
+    return pilihan or pejabat_svc.bawaan()
+
+
+def _bool(nilai):
+    if isinstance(nilai, bool):
+        return nilai
+    return str(nilai).strip().lower() in ("1", "true", "ya", "on")
 
 
 def simpan_jenis(pilihan):
-    """``pilihan``: {kode: (aktif, klasifikasi or "")}; types not named keep their state."""
+    """``pilihan``: {kode: {aktif?, hanya_kantor?, klasifikasi?, penandatangan?}}; what is not
+    named keeps its value. All or nothing; the types not named keep their state."""
     rincian = {}
-    for kode, (_aktif, klasifikasi) in pilihan.items():
+    for kode, isi in pilihan.items():
         if kode not in katalog.KATALOG:
             rincian[kode] = f"Jenis surat '{kode}' tidak dikenal."
-        elif klasifikasi and not katalog.klasifikasi_sah(klasifikasi):
+            continue
+        klasifikasi = (isi.get("klasifikasi") or "").strip()
+        if klasifikasi and not katalog.klasifikasi_sah(klasifikasi):
             rincian[kode] = f"Kode klasifikasi '{klasifikasi}' tidak valid, contoh 470 atau 472.11."
+        ttd = isi.get("penandatangan")
+        if ttd not in (None, "") and pejabat_svc.aktif(ttd) is None:
+            rincian[kode] = "Pilih penandatangan yang tersedia."
     if rincian:
         raise Penolakan(422, "data_tidak_valid", "Periksa kembali isian yang ditandai.", rincian)
-    if not any(aktif for aktif, _k in pilihan.values()) and len(pilihan) == len(katalog.KATALOG):
-        raise Penolakan(422, "tidak_ada_jenis", "Pilih paling sedikit satu jenis surat.")
     ada = {j.kode: j for j in db.session.scalars(select(JenisSuratDesa))}
-    for kode, (aktif, klasifikasi) in pilihan.items():
+    for kode, isi in pilihan.items():
         baris = ada.get(kode)
         if baris is None:
-            baris = JenisSuratDesa(kode=kode)
+            baris = JenisSuratDesa(kode=kode, aktif=True, hanya_kantor=False)
             db.session.add(baris)
-        baris.aktif = bool(aktif)
-        baris.klasifikasi = (klasifikasi or "").strip() or None
+            ada[kode] = baris
+        if "aktif" in isi:
+            baris.aktif = _bool(isi["aktif"])
+        if "hanya_kantor" in isi:
+            baris.hanya_kantor = _bool(isi["hanya_kantor"])
+        if "klasifikasi" in isi:
+            baris.klasifikasi = (isi["klasifikasi"] or "").strip() or None
+        if "penandatangan" in isi:
+            baris.pejabat_id = int(isi["penandatangan"]) if isi["penandatangan"] not in (None, "") else None
+    if all(k in ada for k in katalog.KATALOG) and not any(ada[k].aktif and not ada[k].hanya_kantor
+                                                          for k in katalog.KATALOG):
+        db.session.rollback()
+        raise Penolakan(422, "tidak_ada_jenis", "Sisakan paling sedikit satu jenis surat yang dapat dimohon warga.")
     db.session.commit()

@@ -5,6 +5,7 @@ from apiflask.validators import Length, OneOf
 from marshmallow import INCLUDE
 
 from desaonline.batas import BATAS_ID, Bilangan, Id
+from desaonline.surat.isian import JENIS as JENIS_ISIAN
 from desaonline.surat.antrean import HALAMAN_MAKS, PER_HALAMAN, PER_HALAMAN_MAKS
 from desaonline.surat.status import DIKIRIM, STATUS
 
@@ -14,10 +15,11 @@ _TEKS = {"description": "teks apa adanya; tidak pernah ditafsirkan sebagai marku
 class IsianOut(Schema):
     nama = String(metadata={"description": "nama isian di badan permintaan, mis. nama_usaha"})
     label = String()
-    jenis = String(metadata={"description": "teks | teks_panjang | tanggal | jam | angka | uang | nik | pilihan"})
+    jenis = String(metadata={"description": "; ".join(f"{j.nama}: {j.uraian}" for j in JENIS_ISIAN.values())})
     wajib = Boolean()
     pilihan = List(String(), allow_none=True, metadata={"description": "untuk jenis pilihan"})
     petunjuk = String(allow_none=True)
+    bagian = String(allow_none=True, metadata={"description": "judul bagian surat tempat isian ini, mis. Data Bayi"})
 
 
 class DokumenOut(Schema):
@@ -201,9 +203,35 @@ class BatalIn(Schema):
     alasan = String(load_default=None, validate=Length(max=1000))
 
 
+class JenisDesaOut(Schema):
+    kode = String(metadata={"example": "surat_ket_kelahiran"})
+    nama = String()
+    aktif = Boolean(metadata={"description": "dilayani desa"})
+    hanya_kantor = Boolean(metadata={"description": "hanya dilayani di kantor desa (tidak dapat dimohon lewat "
+                                                    "Layanan Mandiri)"})
+    mandiri = Boolean(metadata={"description": "dapat dimohon warga lewat Layanan Mandiri"})
+    pihak_ketiga = Boolean(metadata={"description": "melibatkan pihak lain (pelapor, saksi, pasangan)"})
+    klasifikasi = String(metadata={"description": "kode klasifikasi bawaan desa untuk jenis ini"})
+    klasifikasi_katalog = String(metadata={"description": "kode klasifikasi dari katalog (Tata Naskah Dinas)"})
+    penandatangan = Integer(allow_none=True, metadata={"description": "id pejabat bawaan; null: Kepala Desa"})
+
+
+class JenisDesaIn(Schema):
+    """Only the keys given change."""
+    aktif = Boolean()
+    hanya_kantor = Boolean()
+    klasifikasi = String(allow_none=True, validate=Length(max=20),
+                         metadata={"description": "kosong/null: kembali ke kode katalog"})
+    penandatangan = Id(allow_none=True, metadata={"description": "id pejabat; null: Kepala Desa"})
+
+
 class SetujuiIn(Schema):
     penandatangan = Id(load_default=None, allow_none=True,
-                       metadata={"description": "ganti penandatangan saat menyetujui (id pejabat)"})
+                       metadata={"description": "ganti penandatangan saat menyetujui (id pejabat); bawaan: "
+                                                "yang tercatat di permohonan"})
+    klasifikasi = String(load_default=None, allow_none=True, validate=Length(max=20),
+                         metadata={"description": "ganti kode klasifikasi saat menyetujui, mis. 472.11; bawaan: "
+                                                  "yang tercatat di permohonan", "example": "472.11"})
     passphrase = String(load_default=None, allow_none=True, load_only=True,
                         metadata={"description": "passphrase BSrE Kepala Desa, bila desa menandatangani lewat "
                                                  "BSrE; dipakai sekali, tidak disimpan"})

@@ -162,7 +162,7 @@ def test_types_offered_are_chosen_per_desa(kantor, kantor_lain):
 
     data["klasifikasi_surat_ket_usaha"] = "abc"
     r = web.submit("/operator/pengaturan/jenis-surat", data)
-    assert r.status_code == 200 and "Kode klasifikasi &#39;abc&#39; tidak valid" in r.get_data(as_text=True)
+    assert r.status_code == 422 and "Kode klasifikasi &#39;abc&#39; tidak valid" in r.get_data(as_text=True)
 
 
 def test_signatories_page(kantor):

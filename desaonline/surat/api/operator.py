@@ -3,12 +3,14 @@ docs/api.md says. The views only translate; the rules live in ``layanan``."""
 from apiflask.schemas import FileSchema
 from flask import g
 
+from desaonline.errors import tidak_ditemukan
 from desaonline.operator.auth import operator_api
 from desaonline.surat import (antrean, berkas, katalog, klasifikasi, lampiran, layanan, api_operator as api,
                               pejabat as pejabat_svc, status, syarat, tampil)
 from desaonline.surat.api.halaman import LAMPIRAN, PDF, header_halaman, lampiran_responses
-from desaonline.surat.pengaturan import desa_ini
-from desaonline.surat.schemas import (AntreanIn, HasilKlasifikasiOut, IdOut, KlasifikasiImporIn,
+from desaonline.surat.pengaturan import desa_ini, pilihan_jenis, pilihan_satu, simpan_jenis
+from desaonline.surat.schemas import (AntreanIn, HasilKlasifikasiOut, IdOut, JenisDesaIn, JenisDesaOut,
+                                      KlasifikasiImporIn,
                                       PejabatIn, PejabatOut, SetujuiIn, SetujuiOut, StatusOut, SuratOperatorOut,
                                       SuratRingkasOut, SyaratDesaOut, SyaratIn, TolakIn, UlangiIn, UlangiOut)
 
@@ -61,7 +63,8 @@ def operator_pdf(surat_id):
          description="Status menjadi `diproses`; pekerja membuat dan menandatangani PDF (lalu `selesai`).",
          responses=[401, 403, 404, 409, 422])
 def setujui_surat(surat_id, data):
-    nomor = layanan.setujui(surat_id, g.akun, data.get("penandatangan"), data.get("passphrase"))
+    nomor = layanan.setujui(surat_id, g.akun, data.get("penandatangan"), data.get("passphrase"),
+                            data.get("klasifikasi"))
     return {"id": surat_id, "status": status.DIPROSES, "nomor": nomor}
 
 
@@ -149,3 +152,32 @@ def _syarat_desa():
 def atur_syarat(jenis, data):
     syarat.simpan(jenis, data["syarat"])
     return _syarat_desa()
+
+
+def _jenis_desa(p):
+    return {"kode": p.jenis.kode, "nama": p.jenis.nama, "aktif": p.aktif, "hanya_kantor": p.hanya_kantor,
+            "mandiri": p.mandiri, "pihak_ketiga": p.jenis.pihak_ketiga, "klasifikasi": p.klasifikasi,
+            "klasifikasi_katalog": p.jenis.klasifikasi, "penandatangan": p.pejabat_id}
+
+
+@api.get("/jenis-surat")
+@operator_api
+@api.output(JenisDesaOut(many=True))
+@api.doc(summary="Semua jenis surat katalog dengan pilihan desa ini",
+         description="Dilayani atau tidak, hanya di kantor atau juga lewat Layanan Mandiri, kode klasifikasi dan "
+                     "penandatangan bawaan per jenis.", responses=[401, 403])
+def jenis_surat_desa():
+    return [_jenis_desa(p) for p in pilihan_jenis()]
+
+
+@api.put("/jenis-surat/<kode>")
+@operator_api
+@api.input(JenisDesaIn, arg_name="data")
+@api.output(JenisDesaOut)
+@api.doc(summary="Atur satu jenis surat: dilayani, hanya di kantor, kode klasifikasi, penandatangan bawaan",
+         responses=[401, 403, 404, 422])
+def atur_jenis_surat(kode, data):
+    if katalog.jenis(kode) is None:
+        raise tidak_ditemukan("jenis_tidak_ditemukan", "Jenis surat tidak ada di katalog.")
+    simpan_jenis({kode: data})
+    return _jenis_desa(pilihan_satu(kode))

@@ -8,7 +8,7 @@ from desaonline.mandiri.auth import penduduk_required
 from desaonline.surat import (antrean, berkas, katalog, klasifikasi, lampiran as lampiran_svc, layanan,
                               mandiri_bp as bp, pejabat as pejabat_svc, status, syarat, tampil)
 from desaonline.surat.forms import AksiForm, data_form_surat, form_surat
-from desaonline.surat.pengaturan import jenis_ditawarkan, jenis_tersedia
+from desaonline.surat.pengaturan import jenis_di_kantor, jenis_ditawarkan, jenis_tersedia, ttd_bawaan
 
 
 @bp.app_template_filter("nama_jenis_surat")
@@ -44,7 +44,8 @@ def daftar():
 @penduduk_required
 def pilih_jenis():
     """Step one of Buat Surat: the letter types of this desa, by name."""
-    return render_template("surat/mandiri_pilih_jenis.html", daftar_jenis=jenis_tersedia())
+    return render_template("surat/mandiri_pilih_jenis.html", daftar_jenis=jenis_tersedia(),
+                           di_kantor=jenis_di_kantor())
 
 
 def _form(jenis, surat=None, formdata=None):
@@ -54,7 +55,7 @@ def _form(jenis, surat=None, formdata=None):
         awal = {"nik": surat.subjek.nik, "klasifikasi": surat.klasifikasi, "keperluan": surat.keperluan,
                 "keterangan": surat.keterangan or "", "penandatangan": str(surat.pejabat_id), **(surat.data or {})}
     else:
-        bawaan = pejabat_svc.bawaan()
+        bawaan = ttd_bawaan(jenis.kode)
         awal = {"nik": current_user.nik, "klasifikasi": jenis_ditawarkan(jenis.kode)[1],
                 "penandatangan": str(bawaan.id) if bawaan else ""}
     return form_surat(jenis, anggota, daftar_pejabat, layanan.konteks(current_user, jenis), formdata=formdata,

@@ -6,8 +6,9 @@ from flask_login import current_user
 from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.operator.auth import operator_required
 from desaonline.signing.penanda import perlu_passphrase
-from desaonline.surat import (antrean, berkas, katalog, lampiran as lampiran_svc, layanan, operator_bp as bp,
-                              pejabat as pejabat_svc, status, syarat as syarat_svc, tampil)
+from desaonline.surat import (antrean, berkas, katalog, klasifikasi as klasifikasi_svc, lampiran as lampiran_svc,
+                              layanan, operator_bp as bp, pejabat as pejabat_svc, status, syarat as syarat_svc,
+                              tampil)
 from desaonline.surat.forms import SaringForm, SetujuiForm, TolakForm, UlangiForm, pilihan
 from desaonline.surat.pengaturan import desa_ini
 
@@ -40,6 +41,7 @@ def _form_setujui(surat, formdata=None):
         (str(p.id), f"{p.atas_nama + ' ' if p.atas_nama else ''}{p.jabatan} - {p.nama}") for p in pejabat_svc.daftar())
     if formdata is None:
         form.penandatangan.data = str(surat.pejabat_id)
+        form.klasifikasi.data = surat.klasifikasi
     return form
 
 
@@ -53,7 +55,7 @@ def _periksa(surat, setujui=None, tolak=None, ulangi=None, status_http=200):
         lengkapi=tampil.lengkapi(surat),
         form_setujui=setujui or _form_setujui(surat), form_tolak=tolak or TolakForm(formdata=None),
         form_ulangi=ulangi or UlangiForm(formdata=None), perlu_passphrase=perlu_passphrase(),
-        menunggu=surat.status in status.MENUNGGU,
+        menunggu=surat.status in status.MENUNGGU, saran_klasifikasi=klasifikasi_svc.saran(surat.klasifikasi),
     ), status_http
 
 
@@ -70,7 +72,8 @@ def setujui(surat_id):
     surat = layanan.surat_operator(surat_id)
     form = _form_setujui(surat, request.form)
     try:
-        nomor = layanan.setujui(surat_id, current_user, form.penandatangan.data, form.passphrase.data)
+        nomor = layanan.setujui(surat_id, current_user, form.penandatangan.data, form.passphrase.data,
+                                form.klasifikasi.data)
     except Penolakan as err:
         tampilkan_di_form(form, err)
         return _periksa(layanan.surat_operator(surat_id), setujui=form, status_http=err.status)

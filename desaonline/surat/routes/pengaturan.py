@@ -67,21 +67,27 @@ def logo():
 @bp.route("/jenis-surat", methods=["GET", "POST"])
 @operator_required
 def jenis():
-    """Which letter types residents may request, and their kode klasifikasi."""
+    """Which letter types the desa serves, online or at the office only, with their default
+    kode klasifikasi and signatory."""
     form = AksiForm()
+    status = 200
     if request.method == "POST":
-        pilihan = {j.kode: (request.form.get(f"aktif_{j.kode}") == "1",
-                            request.form.get(f"klasifikasi_{j.kode}", "")) for j in katalog.DAFTAR}
+        pilihan = {j.kode: {"aktif": request.form.get(f"aktif_{j.kode}") == "1",
+                            "hanya_kantor": request.form.get(f"kantor_{j.kode}") == "1",
+                            "klasifikasi": request.form.get(f"klasifikasi_{j.kode}", ""),
+                            "penandatangan": request.form.get(f"ttd_{j.kode}", "")} for j in katalog.DAFTAR}
         try:
             simpan_jenis(pilihan)
         except Penolakan as err:
             tampilkan_di_form(form, err)
+            status = err.status
         else:
             flash("Jenis surat disimpan.", "sukses")
             return redirect(url_for("surat_pengaturan.jenis"))
-    daftar = pilihan_jenis()
-    return render_template("surat/operator_jenis.html", form=form, daftar=daftar,
-                           saran_klasifikasi=klasifikasi_svc.dari_kode(k for _j, _a, k in daftar))
+    daftar = {p.jenis.kode: p for p in pilihan_jenis()}
+    grup = [(nama, [daftar[j.kode] for j in jenis_grup]) for nama, jenis_grup in katalog.GRUP]
+    return render_template("surat/operator_jenis.html", form=form, grup=grup, pejabat=pejabat_svc.daftar(),
+                           saran_klasifikasi=klasifikasi_svc.dari_kode(p.klasifikasi for p in daftar.values())), status
 
 
 @bp.get("/syarat")
