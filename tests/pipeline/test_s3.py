@@ -76,12 +76,10 @@ def test_web_and_worker_on_different_machines_share_only_database_broker_and_buc
         app, database_url, redis_url, tmp_path, run_id, s3_lokal, buat, pki_uji):
     """Two machines: the web process and the worker each have their own disk (their own
     STORAGE_DIR and instance folder); the letter the worker signs is downloaded from
-    the web. Without Redis the embedded broker is a file both are given, like the
-    SQLite database: on PostgreSQL + Redis they share no file at all."""
+    the web. Without Redis the embedded broker lives beside the database (a file next
+    to the SQLite one): on PostgreSQL + Redis they share no file at all."""
     bucket = s3_lokal.bucket_baru()
-    bersama = {**s3_lokal.env(bucket, PREFIX)}
-    if not redis_url:
-        bersama["CELERY_BROKER_URL"] = f"sqladesa+sqlite:///{tmp_path / 'broker.sqlite'}"
+    bersama = s3_lokal.env(bucket, PREFIX)
     mesin = {}
     for nama in ("web", "worker"):
         (tmp_path / nama).mkdir()
