@@ -67,8 +67,10 @@ def ganti_pin():
         else:
             db.session.commit()
             login_web(current_user._get_current_object())  # every session ended: start this one again
-            flash("PIN berhasil diganti. Gunakan PIN baru saat masuk berikutnya.", "sukses")
-            return redirect(url_for("mandiri.beranda"))
+            flash("PIN berhasil diganti. Gunakan PIN baru saat masuk berikutnya. Periksa biodata Anda di bawah.",
+                  "sukses")
+            # The printed guide's step 5: after the new PIN "the full personal data appears".
+            return redirect(url_for("mandiri.biodata"))
     elif form.errors:
         status = 422
     return render_template("mandiri/ganti_pin.html", form=form), status

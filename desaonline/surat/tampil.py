@@ -37,6 +37,13 @@ def ringkas(surat):
     }
 
 
+def pantauan(surat, unduh=None):
+    """What a page that follows a request polls for (the resident's and the operator's)."""
+    return {"id": surat.id, "status": surat.status, "label": status.LABEL.get(surat.status, surat.status),
+            "nomor": surat.nomor, "menunggu": surat.status in status.MENUNGGU,
+            "unduh": unduh if surat.status == status.SELESAI else None}
+
+
 def isian_terbaca(surat):
     """The type's own fields with their labels and display values."""
     jenis = katalog.jenis(surat.jenis)

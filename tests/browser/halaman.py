@@ -50,9 +50,11 @@ def buka_menu(page, tujuan, sebelum=None):
 
 
 def isi_surat_pengantar(page, nik, keperluan, keterangan, sebelum=None):
-    """Buat Surat -> "Surat Keterangan Pengantar": the form, signed by the Kepala Desa; **Simpan**."""
+    """Buat Surat -> "Surat Keterangan Pengantar": the form (**NIK**, **Kode Klasifikasi**,
+    **Keperluan**, **Keterangan**, **Penandatangan**: the Kepala Desa); **Simpan**."""
     page.get_by_role("link", name="Surat Keterangan Pengantar").first.click()
-    page.get_by_label("NIK", exact=True).select_option(nik)
+    # NIK: a choice of the KK members, each shown with the name and the full NIK
+    page.get_by_role("radiogroup", name="NIK").get_by_role("radio", name=re.compile(nik)).check()
     page.get_by_label("Kode Klasifikasi", exact=True).fill("470")
     page.get_by_label("Keperluan", exact=True).fill(keperluan)
     page.get_by_label("Keterangan", exact=True).fill(keterangan)

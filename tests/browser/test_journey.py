@@ -59,12 +59,15 @@ def test_warga_mengurus_surat_dari_telepon(demo, deployment, browser_context, sc
     # Log in with NIK and the birth-date PIN; the first login must change the PIN.
     masuk_warga(warga, demo["nik"], demo["pin"], sebelum=lambda: foto(warga, "masuk"), no_kk=demo["no_kk"])
     ganti_pin(warga, demo["pin"], PIN_BARU, sebelum=lambda: foto(warga, "ganti-pin"))
-    foto(warga, "beranda-warga")
 
-    # Biodata with the NIK, and the family card.
-    buka_menu(warga, "Biodata")
+    # The guide's step 5: once the new PIN is saved the biodata appears, with the NIK.
+    expect(warga.get_by_role("heading", name="Biodata")).to_be_visible()
     expect(warga.get_by_text(demo["nik"], exact=True).first).to_be_visible()
     foto(warga, "biodata")
+    buka_menu(warga, "Beranda")
+    foto(warga, "beranda-warga")
+
+    # The family card.
     buka_menu(warga, "Keluarga")
     expect(warga.get_by_role("heading", name="Keluarga", exact=True)).to_be_visible()
     expect(warga.get_by_text(demo["anggota_nama"]).first).to_be_visible()
@@ -73,15 +76,35 @@ def test_warga_mengurus_surat_dari_telepon(demo, deployment, browser_context, sc
     # Menu -> Buat Surat -> Surat Keterangan Pengantar, for a family member.
     buka_menu(warga, "Buat Surat", sebelum=lambda: foto(warga, "menu"))
     foto(warga, "buat-surat")
-    isi_surat_pengantar(warga, demo["anggota_nik"], "Melamar pekerjaan di pabrik & toko <Sentosa>",
-                        "Surat pengantar untuk istri saya.", sebelum=lambda: foto(warga, "isi-surat"))
+    keperluan = "Melamar pekerjaan di pabrik & toko <Sentosa>"
+    isi_surat_pengantar(warga, demo["anggota_nik"], keperluan, "Surat pengantar untuk istri saya.",
+                        sebelum=lambda: (periksa_formulir(warga, demo, keperluan), foto(warga, "isi-surat")))
 
-    # The draft: status "konsep", Pratinjau (the eye icon) gives the PDF, then Ajukan.
+    # The draft: status "konsep", its title not hidden under the sticky top bar.
     konsep = warga.get_by_role("listitem").filter(has_text=demo["anggota_nama"].title()).first
     expect(konsep.get_by_text("konsep", exact=True)).to_be_visible()
+    assert re.search(r"/mandiri/surat#surat-\d+$", warga.url)
+    judul = konsep.get_by_role("heading").bounding_box()
+    bilah = warga.get_by_role("banner").bounding_box()
+    assert judul["y"] >= bilah["y"] + bilah["height"], (judul, bilah)
     foto(warga, "konsep")
+
+    # A photo of the KK from the phone's camera, attached to the draft.
+    konsep.get_by_role("link", name=re.compile(r"^Lampiran")).click()
+    warga.get_by_label("Dokumen", exact=True).select_option(label="Kartu Keluarga (KK)")
+    warga.get_by_label("Ambil Foto").set_input_files(
+        {"name": "IMG_20261127_0915.jpg", "mimeType": "image/jpeg", "buffer": foto_kk()})
+    warga.get_by_role("button", name="Lampirkan").click()
+    expect(warga.get_by_text("IMG_20261127_0915.jpg dilampirkan.")).to_be_visible()
+    gambar = warga.get_by_role("img", name="Kartu Keluarga (KK): IMG_20261127_0915.jpg")
+    expect(gambar).to_be_visible()
+    assert lebar_gambar(warga, gambar) == 1200  # upright, 1600 px on its long side
+    foto(warga, "lampiran")
+    warga.get_by_role("link", name=re.compile("Semua permohonan")).click()
+
+    # Pratinjau (the eye and the word) gives the PDF, then Ajukan.
     pratinjau = konsep.get_by_role("link", name="Pratinjau", exact=True)
-    expect(pratinjau.locator("svg")).to_have_count(1)  # the eye icon
+    expect(pratinjau.locator("svg")).to_have_count(1)  # the eye icon beside the word
     jenis, isi = ambil(warga, pratinjau.get_attribute("href"))
     assert jenis.startswith("application/pdf")
     teks_konsep = teks_pdf(isi)
@@ -105,12 +128,22 @@ def test_warga_mengurus_surat_dari_telepon(demo, deployment, browser_context, sc
     baris = operator.get_by_role("row").filter(has_text=demo["anggota_nama"].title())
     expect(baris).to_have_count(1)
     foto(operator, "operator-antrean")
+    expect(operator.get_by_role("columnheader", name="Diajukan")).to_be_visible()   # when it was submitted
+    expect(baris.locator("time")).to_have_count(1)
     baris.get_by_role("link", name="Surat Keterangan Pengantar").click()
     expect(operator.get_by_role("button", name="Tolak", exact=True)).to_be_visible()
+    # the resident's photo, as a thumbnail that opens the picture
+    lampiran = operator.get_by_role("region", name="Lampiran")
+    gambar = lampiran.get_by_role("img", name="Kartu Keluarga (KK): IMG_20261127_0915.jpg")
+    expect(gambar).to_be_visible()
+    assert lebar_gambar(operator, gambar) == 1200
+    jenis, isi = ambil(operator, lampiran.get_by_role("link").first.get_attribute("href"))
+    assert jenis == "image/jpeg" and isi[:3] == b"\xff\xd8\xff"
     operator.wait_for_timeout(2000)  # let the embedded PDF preview paint
     foto(operator, "operator-periksa")
     operator.get_by_role("button", name="Setujui", exact=True).click()
     expect(operator.get_by_text(re.compile(r"diproses|selesai")).first).to_be_visible()
+    halaman_operator = operator.url
 
     # The resident's page follows the letter by itself (no reload here) until it is signed.
     assert warga.url == halaman_surat
@@ -118,12 +151,57 @@ def test_warga_mengurus_surat_dari_telepon(demo, deployment, browser_context, sc
     unduh = warga.get_by_role("link", name=re.compile("Unduh"))
     expect(unduh).to_be_visible()
     foto(warga, "selesai")
+    # ...and so does the operator's review page, without a reload
+    assert operator.url == halaman_operator
+    expect(operator.get_by_role("status").get_by_text("selesai", exact=True)).to_be_visible(timeout=TUNGGU_SELESAI_MS)
+    expect(operator.get_by_role("link", name=re.compile("Unduh Surat"))).to_be_visible()
     with warga.expect_download() as unduhan:
         unduh.click()
     pdf = open(unduhan.value.path(), "rb").read()
 
     periksa_tanda_tangan(pdf, demo["ca_pem"])
     assert demo["anggota_nama"].upper() in teks_pdf(pdf).upper()
+
+
+def periksa_formulir(page, demo, keperluan):
+    """The letter form on a 360 px phone: every NIK choice shows the name and the whole NIK
+    inside the screen, and Keperluan says how many characters are left."""
+    pilihan = page.get_by_role("radiogroup", name="NIK").get_by_role("radio")
+    assert pilihan.count() >= 2
+    for i in range(pilihan.count()):
+        label = page.locator(f"label[for='{pilihan.nth(i).get_attribute('id')}']")
+        nik = pilihan.nth(i).get_attribute("value")
+        assert nik in label.inner_text() and len(nik) == 16
+        kotak = label.bounding_box()
+        assert kotak["x"] >= 0 and kotak["x"] + kotak["width"] <= 360, kotak
+        # nothing of it is cut off: the label holds its text, the NIK's line ends on the screen
+        assert label.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+        teks = label.locator(".nik").bounding_box()
+        assert teks["x"] + teks["width"] <= 360, teks
+    expect(page.get_by_text(demo["anggota_nama"].title()).first).to_be_visible()
+    expect(page.get_by_text(f"Tersisa {500 - len(keperluan)} karakter.")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def lebar_gambar(page, gambar):
+    """The picture's own width once the browser has it (a lazy thumbnail loads when in view)."""
+    gambar.scroll_into_view_if_needed()
+    page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=gambar.element_handle())
+    return gambar.evaluate("i => i.naturalWidth")
+
+
+def foto_kk():
+    """What a phone camera gives: a 4000x3000 JPEG lying on its side (EXIF orientation 6)."""
+    from PIL import Image, ImageDraw
+    gambar = Image.new("RGB", (4000, 3000), (235, 235, 225))
+    gambar_teks = ImageDraw.Draw(gambar)
+    gambar_teks.rectangle((200, 200, 3800, 600), fill=(40, 90, 160))
+    gambar_teks.text((300, 1000), "KARTU KELUARGA", fill=(0, 0, 0))
+    exif = gambar.getexif()
+    exif[0x0112] = 6
+    keluar = io.BytesIO()
+    gambar.save(keluar, "JPEG", quality=85, exif=exif)
+    return keluar.getvalue()
 
 
 def ambil(page, path):

@@ -76,7 +76,15 @@ def test_resident_logs_in_changes_pin_sees_biodata_and_family(deployment, kliron
     page.get_by_label("Ulangi PIN Baru", exact=True).fill("482915")
     page.get_by_role("button", name="Simpan", exact=True).click()
 
+    # the guide's step 5: the new PIN saved, the full personal data appears, with the NIK
+    expect(page.get_by_role("heading", name="Biodata")).to_be_visible()
+    expect(page.get_by_text(klirong.nik, exact=True)).to_be_visible()
+    expect(page.get_by_text("PIN berhasil diganti")).to_be_visible()
+    _tanpa_pelanggaran(page)
+
     # the dashboard: greeting, the operator's WhatsApp, the Menu in the top-right corner
+    page.get_by_role("button", name="Menu", exact=True).click()
+    page.get_by_role("banner").get_by_role("link", name="Beranda", exact=True).click()
     expect(page.get_by_role("heading", name="Selamat datang, Sugeng Riyadi")).to_be_visible()
     wa = page.get_by_role("link", name="Chat WhatsApp Operator")
     assert wa.get_attribute("href") == "https://wa.me/6281227000101"

@@ -23,7 +23,11 @@ def test_page_flow_login_forced_pin_change_biodata_family_logout(situs, warga):
     mismatch = situs.submit("/mandiri/ganti-pin", {"pin_lama": warga.pin, "pin_baru": "246813", "ulangi_pin": "246814"})
     assert mismatch.status_code == 422 and "tidak sama" in mismatch.get_data(as_text=True)
     done = situs.submit("/mandiri/ganti-pin", {"pin_lama": warga.pin, "pin_baru": "246813", "ulangi_pin": "246813"})
-    assert done.status_code == 302 and done.headers["Location"].endswith("/mandiri/")
+    # the guide's step 5: after the new PIN "the full personal data appears", with the NIK
+    assert done.status_code == 302 and done.headers["Location"].endswith("/mandiri/biodata")
+    sesudah = situs.get(done.headers["Location"]).get_data(as_text=True)
+    assert "PIN berhasil diganti" in sesudah and "<dt>NIK</dt><dd>" + warga.nik in sesudah
+    assert "SUGENG RIYADI" in sesudah and 'href="/mandiri/keluarga"' in sesudah
 
     beranda = situs.get("/mandiri/").get_data(as_text=True)
     assert "Sugeng Riyadi" in beranda and "https://wa.me/6281227000101" in beranda

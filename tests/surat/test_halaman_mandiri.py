@@ -27,9 +27,15 @@ def test_letter_form_has_the_guides_fields_and_only_the_kk_members(kantor):
     tetangga = kantor.penduduk(nama="Tetangga Sebelah")
     web = kantor.browser_penduduk(p)
     html = web.get("/mandiri/surat/buat/surat_ket_pengantar").get_data(as_text=True)
-    assert {"NIK", "Kode Klasifikasi", "Keperluan", "Keterangan", "Penandatangan"} <= set(labels(html))
-    assert re.search(r'<select[^>]*id="nik"', html)
+    assert {"Kode Klasifikasi", "Keperluan", "Keterangan", "Penandatangan"} <= set(labels(html))
+    # NIK: a choice of the KK members, each with the name and the full NIK (a 360 px screen cuts a <select>)
+    assert '<legend id="nik-judul" class="label">NIK</legend>' in html and 'role="radiogroup"' in html
+    assert re.search(r'name="nik" value="%s" checked' % p.nik, html), "the resident is chosen first"
+    assert "<strong>Nur Hasanah</strong> <span class=\"redup\">(Istri)</span><br><span class=\"nik\">NIK %s</span>" \
+        % istri.nik in html
     assert p.nik in html and istri.nik in html and tetangga.nik not in html
+    assert 'data-sisa="keperluan-sisa"' in html and "Paling banyak 500 karakter." in html
+    assert "js/sisa.js" in html
     assert 'value="Simpan"' in html
     assert 'value="470"' in html, "the type's kode klasifikasi is filled in"
     usaha = web.get("/mandiri/surat/buat/surat_ket_usaha").get_data(as_text=True)
@@ -51,7 +57,8 @@ def test_save_preview_submit_and_follow_the_request(kantor):
     assert "Konsep Surat Keterangan Pengantar disimpan" in daftar
     assert f'id="surat-{surat_id}"' in daftar
     assert '<span class="lencana status-konsep">konsep</span>' in daftar
-    assert f'href="/mandiri/surat/{surat_id}/pratinjau" aria-label="Pratinjau"' in daftar
+    assert re.search(rf'href="/mandiri/surat/{surat_id}/pratinjau"><svg[^>]*>.*?</svg> Pratinjau</a>', daftar), \
+        "Pratinjau is a labelled button: the eye and the word"
     assert "Ajukan</button>" in daftar
     assert "Daftar sekolah &lt;SMA&gt; &amp; kursus" in daftar and "<SMA>" not in daftar
 
@@ -103,14 +110,26 @@ def test_edit_delete_and_cancel_from_the_pages(kantor):
                                                         "penandatangan": str(kantor.kepala)})
     assert r.status_code == 302
     assert kantor.lihat(p, surat_id).get_json()["keperluan"] == "Mengurus BPJS"
-    assert web.submit("/mandiri/surat", {}, action=f"/mandiri/surat/{surat_id}/hapus").status_code == 302
+    # Hapus asks first, on a page of its own (no JavaScript needed); "Tidak, kembali" leaves it
+    tanya = web.submit("/mandiri/surat", {}, action=f"/mandiri/surat/{surat_id}/hapus")
+    assert tanya.status_code == 200 and kantor.lihat(p, surat_id).status_code == 200
+    halaman = tanya.get_data(as_text=True)
+    assert "Hapus konsep ini?" in halaman and ">Ya, hapus</button>" in halaman
+    assert f'href="/mandiri/surat#surat-{surat_id}">Tidak, kembali</a>' in halaman
+    r = web.submit("/mandiri/surat", {"yakin": "1"}, action=f"/mandiri/surat/{surat_id}/hapus")
+    assert r.status_code == 302
     assert kantor.lihat(p, surat_id).status_code == 404
 
     diajukan = kantor.diajukan(p)
     assert web.get(f"/mandiri/surat/{diajukan}/ubah").status_code == 302
-    r = web.submit("/mandiri/surat", {}, action=f"/mandiri/surat/{diajukan}/batalkan")
-    assert r.status_code == 302
-    assert kantor.lihat(p, diajukan).get_json()["status"] == "dibatalkan"
+    tanya = web.submit("/mandiri/surat", {}, action=f"/mandiri/surat/{diajukan}/batalkan")
+    assert tanya.status_code == 200 and "Batalkan permohonan ini?" in tanya.get_data(as_text=True)
+    assert kantor.lihat(p, diajukan).get_json()["status"] == "diajukan"
+    r = web.submit("/mandiri/surat", {"yakin": "1", "alasan": "Sudah diurus di kantor."},
+                   action=f"/mandiri/surat/{diajukan}/batalkan")
+    assert r.status_code == 302 and r.headers["Location"].endswith(f"#surat-{diajukan}")
+    detail = kantor.lihat(p, diajukan).get_json()
+    assert detail["status"] == "dibatalkan" and detail["riwayat"][-1]["catatan"] == "Sudah diurus di kantor."
     assert "Permohonan dibatalkan." in web.get("/mandiri/surat").get_data(as_text=True)
 
 
@@ -144,7 +163,8 @@ def test_another_residents_pages_are_404(kantor):
     for path in ("", "/ubah", "/pratinjau", "/unduh", "/status"):
         assert web.get(f"/mandiri/surat/{surat_id}{path}").status_code == 404, path
     for aksi in ("ajukan", "hapus", "batalkan"):
-        assert web.submit("/mandiri/surat", {}, action=f"/mandiri/surat/{surat_id}/{aksi}").status_code == 404
+        for data in ({}, {"yakin": "1"}):   # neither the question nor the answer
+            assert web.submit("/mandiri/surat", data, action=f"/mandiri/surat/{surat_id}/{aksi}").status_code == 404
     assert kantor.lihat(pemilik, surat_id).get_json()["status"] == "konsep"
 
 

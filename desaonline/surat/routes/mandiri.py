@@ -58,8 +58,10 @@ def _form(jenis, surat=None, formdata=None):
         bawaan = ttd_bawaan(jenis.kode)
         awal = {"nik": current_user.nik, "klasifikasi": jenis_ditawarkan(jenis.kode)[1],
                 "penandatangan": str(bawaan.id) if bawaan else ""}
-    return form_surat(jenis, anggota, daftar_pejabat, layanan.konteks(current_user, jenis), formdata=formdata,
+    form = form_surat(jenis, anggota, daftar_pejabat, layanan.konteks(current_user, jenis), formdata=formdata,
                       data=awal)
+    form.anggota = anggota   # the page shows them as a choice with each name and full NIK
+    return form
 
 
 def _halaman_form(form, jenis, surat):
@@ -137,16 +139,33 @@ def ajukan(surat_id):
                  "Permohonan diajukan. Operator desa akan memeriksanya.", ke="surat_mandiri.rincian")
 
 
+def _tanya_dulu(surat_id, pertanyaan, tombol, akibat, kembali, alasan=False, rincian=None):
+    """A step that cannot be undone asks first: the button sends the form without ``yakin``
+    and gets this page, whose own button sends it again with ``yakin=1`` (no JavaScript)."""
+    if request.form.get("yakin") == "1":
+        return None
+    surat = layanan.surat_pemohon(current_user, surat_id)
+    return render_template("surat/mandiri_konfirmasi.html", surat=surat, pertanyaan=pertanyaan, tombol=tombol,
+                           akibat=akibat, kembali=kembali, alasan=alasan, rincian=rincian, aksi=AksiForm())
+
+
 @bp.post("/<int:surat_id>/batalkan")
 @penduduk_required
 def batalkan(surat_id):
-    return _aksi(surat_id, lambda s: layanan.batalkan(s, current_user), "Permohonan dibatalkan.")
+    tanya = _tanya_dulu(surat_id, "Batalkan permohonan ini?", "Ya, batalkan",
+                        "Permohonan yang dibatalkan tidak diperiksa operator lagi. Bila masih perlu, salin menjadi "
+                        "konsep baru.", url_for("surat_mandiri.rincian", surat_id=surat_id), alasan=True)
+    return tanya or _aksi(surat_id, lambda s: layanan.batalkan(s, current_user, request.form.get("alasan")),
+                          "Permohonan dibatalkan.")
 
 
 @bp.post("/<int:surat_id>/hapus")
 @penduduk_required
 def hapus(surat_id):
-    return _aksi(surat_id, layanan.hapus_konsep, "Konsep dihapus.")
+    tanya = _tanya_dulu(surat_id, "Hapus konsep ini?", "Ya, hapus",
+                        "Konsep dan lampirannya dihapus dan tidak dapat dikembalikan.",
+                        url_for("surat_mandiri.daftar", _anchor=f"surat-{surat_id}"))
+    return tanya or _aksi(surat_id, layanan.hapus_konsep, "Konsep dihapus.")
 
 
 @bp.post("/<int:surat_id>/salin")
@@ -206,6 +225,12 @@ def lampiran(surat_id, lampiran_id):
 @penduduk_required
 def hapus_lampiran(surat_id, lampiran_id):
     surat = layanan.surat_pemohon(current_user, surat_id)
+    baris = lampiran_svc.satu(surat, lampiran_id)
+    tanya = _tanya_dulu(surat_id, "Hapus lampiran ini?", "Ya, hapus lampiran", "Berkasnya dihapus dari permohonan.",
+                        url_for("surat_mandiri.rincian", surat_id=surat_id, _anchor="lampiran"),
+                        rincian=f"{nama_dokumen(baris.syarat) or 'Lampiran'}: {baris.nama_asli}")
+    if tanya:
+        return tanya
     try:
         lampiran_svc.hapus(surat, lampiran_id)
     except Penolakan as err:
@@ -228,9 +253,7 @@ def lengkapi(surat_id):
 def status_surat(surat_id):
     """What the detail page polls while it waits (cookie session, JSON)."""
     surat = layanan.surat_pemohon(current_user, surat_id)
-    return jsonify(id=surat.id, status=surat.status, label=status.LABEL.get(surat.status, surat.status),
-                   nomor=surat.nomor, menunggu=surat.status in status.MENUNGGU,
-                   unduh=url_for("surat_mandiri.unduh", surat_id=surat.id) if surat.status == status.SELESAI else None)
+    return jsonify(tampil.pantauan(surat, url_for("surat_mandiri.unduh", surat_id=surat.id)))
 
 
 @bp.get("/<int:surat_id>/pratinjau")

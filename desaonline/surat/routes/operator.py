@@ -1,6 +1,6 @@
 """The operator's letter pages (``/operator/surat``): the queue, the review (Setujui,
 Tolak), retrying a failed letter, the preview and the signed PDF."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from desaonline.errors import Penolakan, tampilkan_di_form
@@ -55,7 +55,9 @@ def _periksa(surat, setujui=None, tolak=None, ulangi=None, status_http=200):
         lengkapi=tampil.lengkapi(surat),
         form_setujui=setujui or _form_setujui(surat), form_tolak=tolak or TolakForm(formdata=None),
         form_ulangi=ulangi or UlangiForm(formdata=None), perlu_passphrase=perlu_passphrase(),
-        menunggu=surat.status in status.MENUNGGU, saran_klasifikasi=klasifikasi_svc.saran(surat.klasifikasi),
+        saran_klasifikasi=klasifikasi_svc.saran(surat.klasifikasi),
+        # While the workers sign it the page follows it, as the resident's does.
+        pantau=surat.status == status.DIPROSES,
     ), status_http
 
 
@@ -110,6 +112,14 @@ def ulangi(surat_id):
         return _periksa(layanan.surat_operator(surat_id), ulangi=form, status_http=err.status)
     flash("Surat dikirim ulang untuk ditandatangani.", "sukses")
     return redirect(url_for("surat_operator.periksa", surat_id=surat_id))
+
+
+@bp.get("/<int:surat_id>/status")
+@operator_required
+def status_surat(surat_id):
+    """What the review page polls while the letter is being signed (cookie session, JSON)."""
+    surat = layanan.surat_operator(surat_id)
+    return jsonify(tampil.pantauan(surat, url_for("surat_operator.unduh", surat_id=surat.id)))
 
 
 @bp.get("/<int:surat_id>/lampiran/<int:lampiran_id>")
