@@ -145,7 +145,7 @@ class Deployment:
     def start_web(self):
         log = open(self.workdir / "web.log", "ab")
         self.web = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "wsgi:app", "-b", f"127.0.0.1:{self.port}",
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app", "-b", f"127.0.0.1:{self.port}",
              "--workers", str(self.web_workers), "--threads", "4", "--timeout", "120"],
             cwd=self.root, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         wait_for_port(self.port, self.web)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_mandiri_login import HOST, _tanpa_pelanggaran, _tunggu_desa, klirong  # noqa: F401
+from tests.browser.test_mandiri_login import HOST, _tanpa_pelanggaran, klirong  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.deploy]
 CSV = Path(__file__).parent.parent / "surat" / "berkas" / "klasifikasi_surat.csv"
@@ -17,7 +17,6 @@ def test_typing_in_kode_klasifikasi_suggests_from_opensids_list(app, deployment,
     with app.app_context(), desa_scope(klirong.desa.id):
         assert klasifikasi.impor("klasifikasi_surat.csv", CSV.read_bytes()).dibuat > 2000
     page = phone
-    _tunggu_desa(deployment)
     page.goto(deployment.url(HOST, "/mandiri/masuk"))
     page.get_by_label("NIK", exact=True).fill(klirong.nik)
     page.get_by_label("PIN", exact=True).fill("19850317")

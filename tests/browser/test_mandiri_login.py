@@ -1,9 +1,6 @@
 """A resident of Desa Klirong logs in on a phone-sized Chromium: birth-date PIN, forced
 PIN change, biodata and family, against the real gunicorn of the ``deployment`` fixture."""
-import time
-
 import pytest
-import requests
 from playwright.sync_api import expect
 
 from tests.browser import axe
@@ -24,22 +21,6 @@ def klirong(buat):
     return kepala
 
 
-def _tunggu_desa(deployment, batas_detik=60):
-    """Until gunicorn's workers are up and have reloaded their host map (every second)
-    with the new desa; a busy CI machine may need a while."""
-    batas = time.monotonic() + batas_detik
-    while True:
-        try:
-            resp = requests.get(deployment.url("127.0.0.1", "/"), headers={"Host": HOST}, timeout=30)
-            if resp.status_code == 200:
-                time.sleep(1.2)  # the other worker's map expires too (TENANT_CACHE_SECONDS=1)
-                return
-        except requests.RequestException:
-            pass
-        assert time.monotonic() < batas, "the deployment never served Desa Klirong"
-        time.sleep(0.3)
-
-
 def _tanpa_pelanggaran(page):
     serius = axe.serious_violations(page)
     assert not serius, [(v["id"], v["help"]) for v in serius]
@@ -48,7 +29,6 @@ def _tanpa_pelanggaran(page):
 def test_resident_logs_in_changes_pin_sees_biodata_and_family(deployment, klirong, phone):
     page = phone
     assert page.viewport_size == {"width": 360, "height": 740}
-    _tunggu_desa(deployment)
     assert page.goto(deployment.url(HOST, "/")).status == 200
     page.get_by_role("link", name="Layanan Mandiri", exact=True).click()
 
