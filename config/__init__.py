@@ -117,7 +117,7 @@ class Config:
         machine of the deployment reaches."""
         from sqlalchemy.engine import make_url
 
-        from workers.broker import ALIAS  # kombu's SQL transport, polling to suit the load (see there)
+        from workers.broker import ALIAS
         url = make_url(database_uri)
         if url.get_backend_name() != "sqlite":
             return f"{ALIAS}+{url.render_as_string(hide_password=False)}"
@@ -131,6 +131,7 @@ class Config:
 
     @staticmethod
     def celery(config):
+        import workers.broker  # noqa: F401  (registers sqladesa://, kombu's SQL transport polling to suit the load)
         broker = (config.get("REDIS_URL") or _env("CELERY_BROKER_URL")
                   or Config._broker_tertanam(config["SQLALCHEMY_DATABASE_URI"]))
         return {
