@@ -35,6 +35,9 @@ class JenisSuratOut(Schema):
     fields = List(Nested(IsianOut), metadata={"description": "isian khusus jenis surat ini"})
     syarat = List(Nested(DokumenOut), metadata={"description": "dokumen yang diminta desa untuk jenis ini; "
                                                                 "dilampirkan lewat .../lampiran"})
+    siap = Boolean(metadata={"description": "desa sudah dapat menerbitkan surat jenis ini"})
+    belum_siap = List(String(), metadata={"description": "mengapa belum (kosong bila siap), mis. desa belum "
+                                                         "menyiapkan tanda tangan elektronik Kepala Desa"})
 
 
 class JenisSyaratOut(Schema):

@@ -11,9 +11,10 @@ def nama_jenis(kode):
     return jenis.nama if jenis else kode
 
 
-def jenis_surat(jenis, klasifikasi, syarat=()):
+def jenis_surat(jenis, klasifikasi, syarat=(), belum_siap=()):
     return {"kode": jenis.kode, "nama": jenis.nama, "uraian": jenis.uraian, "klasifikasi": klasifikasi,
-            "fields": jenis.isian_dict(), "syarat": [d.as_dict() for d in syarat]}
+            "fields": jenis.isian_dict(), "syarat": [d.as_dict() for d in syarat],
+            "siap": not belum_siap, "belum_siap": list(belum_siap)}
 
 
 def orang(p):

@@ -4,7 +4,7 @@ from apiflask.schemas import EmptySchema, FileSchema
 from flask import g
 
 from desaonline.mandiri.auth import penduduk_api
-from desaonline.surat import (antrean, berkas, klasifikasi, lampiran, layanan, api_mandiri as api, status, syarat,
+from desaonline.surat import (antrean, berkas, kesiapan, klasifikasi, lampiran, layanan, api_mandiri as api, status, syarat,
                               tampil)
 from desaonline.surat.api.halaman import LAMPIRAN, PDF, header_halaman, lampiran_responses
 from desaonline.surat.pengaturan import jenis_tersedia
@@ -16,10 +16,14 @@ from desaonline.surat.schemas import (BatalIn, HalamanIn, JenisSuratOut, Klasifi
 @api.get("/jenis-surat")
 @penduduk_api
 @api.output(JenisSuratOut(many=True))
-@api.doc(summary="Jenis surat yang dilayani desa ini", responses=[401, 403])
+@api.doc(summary="Jenis surat yang dilayani desa ini",
+         description="`siap` false (dengan alasannya di `belum_siap`) selama desa belum dapat menerbitkan "
+                     "surat jenis itu, mis. sertifikat TTE atau penandatangan belum ada.",
+         responses=[401, 403])
 def jenis_surat():
-    syarat_desa = syarat.per_jenis()
-    return [tampil.jenis_surat(jenis, klasifikasi, syarat_desa[jenis.kode]) for jenis, klasifikasi in jenis_tersedia()]
+    syarat_desa, belum_siap = syarat.per_jenis(), kesiapan.untuk_warga()
+    return [tampil.jenis_surat(jenis, klasifikasi, syarat_desa[jenis.kode], belum_siap)
+            for jenis, klasifikasi in jenis_tersedia()]
 
 
 @api.get("/klasifikasi")

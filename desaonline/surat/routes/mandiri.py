@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.mandiri.auth import penduduk_required
-from desaonline.surat import (antrean, berkas, katalog, klasifikasi, lampiran as lampiran_svc, layanan,
+from desaonline.surat import (antrean, berkas, katalog, kesiapan, klasifikasi, lampiran as lampiran_svc, layanan,
                               mandiri_bp as bp, pejabat as pejabat_svc, status, syarat, tampil)
 from desaonline.surat.forms import AksiForm, data_form_surat, form_surat
 from desaonline.surat.pengaturan import jenis_di_kantor, jenis_ditawarkan, jenis_tersedia, ttd_bawaan
@@ -45,7 +45,7 @@ def daftar():
 def pilih_jenis():
     """Step one of Buat Surat: the letter types of this desa, by name."""
     return render_template("surat/mandiri_pilih_jenis.html", daftar_jenis=jenis_tersedia(),
-                           di_kantor=jenis_di_kantor())
+                           di_kantor=jenis_di_kantor(), belum_siap=kesiapan.untuk_warga())
 
 
 def _form(jenis, surat=None, formdata=None):
@@ -66,7 +66,7 @@ def _form(jenis, surat=None, formdata=None):
 
 def _halaman_form(form, jenis, surat):
     return render_template("surat/mandiri_form.html", form=form, jenis=jenis, surat=surat,
-                           syarat=syarat.untuk(jenis.kode),
+                           syarat=syarat.untuk(jenis.kode), belum_siap=kesiapan.untuk_warga(),
                            saran_klasifikasi=klasifikasi.saran(form.klasifikasi.data)), \
         422 if request.method == "POST" else 200
 

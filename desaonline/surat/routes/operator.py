@@ -6,11 +6,17 @@ from flask_login import current_user
 from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.operator.auth import operator_required
 from desaonline.signing.penanda import perlu_passphrase
-from desaonline.surat import (antrean, berkas, katalog, klasifikasi as klasifikasi_svc, lampiran as lampiran_svc,
-                              layanan, operator_bp as bp, pejabat as pejabat_svc, status, syarat as syarat_svc,
-                              tampil)
+from desaonline.surat import (antrean, berkas, katalog, kesiapan, klasifikasi as klasifikasi_svc,
+                              lampiran as lampiran_svc, layanan, operator_bp as bp, pejabat as pejabat_svc, status,
+                              syarat as syarat_svc, tampil)
 from desaonline.surat.forms import SaringForm, SetujuiForm, TolakForm, UlangiForm, pilihan
 from desaonline.surat.pengaturan import desa_ini
+
+
+@bp.app_template_global()
+def kesiapan_desa():
+    """For the operator's dashboard: (Kesiapan, [what is still missing before letters can be issued])."""
+    return kesiapan.desa_ini()
 
 
 @bp.app_template_global()
