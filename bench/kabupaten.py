@@ -94,6 +94,7 @@ class Kabupaten:
     detik: dict = field(default_factory=dict)                 # table -> seconds
     awalan_nama: list = field(default_factory=list)           # name prefixes that find residents
     dinding: float = 0.0                                      # the whole load, making the rows included
+    ukuran_disk: dict = field(default_factory=dict)           # table -> (table bytes, index bytes)
 
     @property
     def total_baris(self):
@@ -390,6 +391,10 @@ def muat(url, ukuran, sampel=200, seed=14):
         conn.autocommit = True
         conn.execute("ANALYZE")
         hasil.detik["(setval, ANALYZE)"] = time.perf_counter() - mulai
+        # What the data weighs on disk, for docs/scaling.md: table and index bytes per table.
+        for tabel in hasil.baris:
+            hasil.ukuran_disk[tabel] = conn.execute(
+                "SELECT pg_relation_size(%s), pg_indexes_size(%s)", (tabel, tabel)).fetchone()
     hasil.dinding = time.perf_counter() - mulai_semua
     return hasil
 
@@ -432,7 +437,9 @@ def laporan(kab):
     baris = []
     for tabel, n in kab.baris.items():
         detik = kab.detik[tabel]
-        baris.append(f"  {tabel:18} {n:>10,} baris {detik:7.1f} s {n / max(detik, 1e-9):>10,.0f} baris/s")
+        heap, indeks = kab.ukuran_disk.get(tabel, (0, 0))
+        baris.append(f"  {tabel:18} {n:>10,} baris {detik:7.1f} s {n / max(detik, 1e-9):>10,.0f} baris/s"
+                     f"   tabel {heap / 2**20:8.1f} MiB, indeks {indeks / 2**20:8.1f} MiB")
     baris.append(f"  {'(setval, ANALYZE)':18} {'':>10}       {kab.detik['(setval, ANALYZE)']:7.1f} s")
     baris.append(f"  {'COPY semua':18} {kab.total_baris:>10,} baris {kab.total_detik:7.1f} s "
                  f"{kab.total_baris / kab.total_detik:>10,.0f} baris/s")

@@ -54,7 +54,9 @@ class Config:
     PORTAL_SUBDOMAIN = "desaonline"
     SQLALCHEMY_DATABASE_URI = _sqlalchemy_url(
         _env("DATABASE_URL", f"sqlite:///{INSTANCE / 'desaonline.sqlite'}"))
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # No pool_pre_ping: desaonline.basisdata pings only connections idle this long.
+    SQLALCHEMY_ENGINE_OPTIONS = {}
+    DB_PING_SETELAH_DETIK = float(_env("DB_PING_SETELAH_DETIK", "10"))
     REDIS_URL = _env("REDIS_URL")
     STORAGE_DIR = _env("STORAGE_DIR", str(INSTANCE / "storage"))
     # s3://bucket/prefix: files in S3-compatible object storage instead of STORAGE_DIR

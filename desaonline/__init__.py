@@ -6,7 +6,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import INSTANCE, ROOT, get_config
 
-from desaonline import errors, penyimpanan
+from desaonline import basisdata, errors, penyimpanan
 from desaonline.extensions import celery_init_app, csrf, db, limiter, login_manager, migrate
 
 
@@ -28,6 +28,7 @@ def create_app(config_name=None, overrides=None):
 
     from desaonline import models  # noqa: F401  (the whole schema, before anything queries)
     db.init_app(app)
+    basisdata.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
     csrf.init_app(app)

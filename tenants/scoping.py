@@ -110,10 +110,13 @@ def _stamp(params, desa_id, entity):
 
 @event.listens_for(Session, "do_orm_execute")
 def _scope_queries(state):
-    # Column loads refresh a row already loaded (and so already checked).
-    if state.is_column_load or state.execution_options.get("tanpa_scope"):
-        return
     desa_id = _current.get()
+    # Column loads refresh a row already loaded (and so already checked); an eager load
+    # they repeat (the KK loaded with a resident) still names the desa.
+    if state.is_column_load or state.execution_options.get("tanpa_scope"):
+        if state.is_column_load and desa_id is not None:
+            state.parameters = _dengan_desa(state.parameters, desa_id)
+        return
     if desa_id is None:
         if state.execution_options.get("berlingkup"):
             raise TanpaDesa("a statement of one desa ran without a desa's scope")

@@ -73,7 +73,8 @@ def resolve(token, saluran):
     if sesi.kedaluwarsa < sekarang():
         return None
     model = _AKUN_MODELS.get(sesi.jenis)
-    akun = db.session.get(model, sesi.akun_id) if model else None
+    # In the same query what every request of that account needs (a resident's KK).
+    akun = db.session.get(model, sesi.akun_id, options=model.muat_bersama()) if model else None
     if akun is None or not akun.aktif:
         return None
     akun.sesi_token = token
@@ -135,6 +136,11 @@ class AkunMixin:
     """What Flask-Login needs from an account; its id in the cookie is the session token."""
     sesi_token = None
     is_anonymous = False
+
+    @classmethod
+    def muat_bersama(cls):
+        """Loader options for what is read with the account at every request."""
+        return ()
 
     @property
     def is_authenticated(self):

@@ -1,4 +1,5 @@
 """The resident's JSON API (docs/api.md): login, PIN, biodata, family, contact."""
+from desaonline.basisdata import baca_saja
 from desaonline.auth.sessions import issue, masuk_terakhir, revoke
 from desaonline.extensions import db
 from desaonline.mandiri import akun, api_bp as api
@@ -44,6 +45,7 @@ def keluar():
 
 
 @api.get("/profil")
+@baca_saja
 @penduduk_api
 @api.output(ProfilOut)
 @api.doc(summary="Biodata penduduk yang masuk", responses=[401, 403])
@@ -54,6 +56,7 @@ def profil():
 
 
 @api.get("/keluarga")
+@baca_saja
 @penduduk_api
 @api.output(AnggotaOut(many=True))
 @api.doc(summary="Anggota Kartu Keluarga penduduk yang masuk", responses=[401, 403])
@@ -62,6 +65,7 @@ def keluarga():
 
 
 @api.get("/kontak")
+@baca_saja
 @penduduk_api
 @api.output(KontakOut)
 @api.doc(summary="Nomor WhatsApp operator desa", responses=[401, 403])

@@ -1,6 +1,7 @@
 """The resident register in the operator's JSON API (docs/api.md): import, export, PIN reset."""
 from flask import g
 
+from desaonline.basisdata import baca_saja
 from desaonline.errors import Penolakan
 from desaonline.mandiri import akun, pin_awal
 from desaonline.operator.auth import operator_api
@@ -24,6 +25,7 @@ def impor(files_data):
 
 
 @api.post("/cari")
+@baca_saja
 @operator_api
 @api.input(CariIn)
 @api.output(CariOut)

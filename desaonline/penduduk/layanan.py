@@ -53,9 +53,13 @@ def cari(q=None, setelah=None, per_halaman=25):
         if terakhir is not None:
             nilai = getattr(terakhir, kolom.key)
             query = query.where(or_(kolom > nilai, and_(kolom == nilai, Penduduk.id > terakhir.id)))
-    baris = db.session.scalars(query.order_by(kolom, Penduduk.id).limit(per_halaman + 1)).all()
+    # The bounded count rides along as a scalar subquery: one round trip for page and count.
     sampai_batas = select(Penduduk.id).where(*saring).limit(BATAS_HITUNG + 1).subquery()
-    jumlah = db.session.scalar(select(func.count()).select_from(sampai_batas))
+    hitung = select(func.count()).select_from(sampai_batas).scalar_subquery().label("jumlah")
+    hasil = db.session.execute(query.add_columns(hitung).order_by(kolom, Penduduk.id).limit(per_halaman + 1)).all()
+    baris = [h.Penduduk for h in hasil]
+    jumlah = hasil[0].jumlah if hasil else (
+        db.session.scalar(select(func.count()).select_from(sampai_batas)) if setelah else 0)
     lanjut = baris[per_halaman - 1].id if len(baris) > per_halaman else None
     return HasilCari(baris[:per_halaman], jumlah, lanjut)
 

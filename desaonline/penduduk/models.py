@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.ext.hybrid import hybrid_property
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 
 from desaonline.auth.kunci import KunciAkun
 from desaonline.auth.sessions import AkunMixin, register_akun
@@ -81,6 +81,11 @@ class Penduduk(AkunMixin, KunciAkun, DesaScoped, db.Model):
     diubah: Mapped[datetime] = mapped_column(default=sekarang, onupdate=sekarang)
     keluarga: Mapped[Keluarga | None] = relationship(back_populates="anggota")
     peran = "penduduk"
+
+    @classmethod
+    def muat_bersama(cls):
+        # Biodata, family and letters all read the KK: one query with the resident, not two.
+        return (joinedload(cls.keluarga),)
 
     @hybrid_property
     def aktif(self):

@@ -1,8 +1,8 @@
 """The operator's queue and the resident's list: filtered, newest first, paginated.
 
 With a status filter the queue reads the ``(desa_id, status, dibuat)`` index in
-order and stops after one page; residents (pemohon and subjek) come in the same
-query, so a page of 20 letters is two queries (rows and count), never 1 + 20.
+order and stops after one page; residents (pemohon and subjek) and the total come
+in the same query, so a page of 20 letters is one query, never 1 + 20.
 """
 from dataclasses import dataclass
 
@@ -51,14 +51,20 @@ def _angka(nilai, bawaan, atas=None):
 
 
 def _halaman(syarat, halaman, per_halaman):
+    """One page and the total in one query (``count(*) OVER ()``); a page past the end
+    has no row to carry the total, and only then is it counted on its own."""
     halaman = _angka(halaman, 1, HALAMAN_MAKS)
     per_halaman = _angka(per_halaman, PER_HALAMAN, PER_HALAMAN_MAKS)
-    total = db.session.scalar(select(func.count(Surat.id)).where(*syarat))
-    baris = db.session.scalars(
-        select(Surat).where(*syarat).options(joinedload(Surat.pemohon), joinedload(Surat.subjek))
+    baris = db.session.execute(
+        select(Surat, func.count().over().label("total")).where(*syarat)
+        .options(joinedload(Surat.pemohon), joinedload(Surat.subjek))
         .order_by(Surat.dibuat.desc(), Surat.id.desc())
         .limit(per_halaman).offset((halaman - 1) * per_halaman)).all()
-    return Halaman(baris, total, halaman, per_halaman)
+    if baris:
+        total = baris[0].total
+    else:
+        total = 0 if halaman == 1 else db.session.scalar(select(func.count(Surat.id)).where(*syarat))
+    return Halaman([b.Surat for b in baris], total, halaman, per_halaman)
 
 
 def periksa_saringan(status=None, jenis=None):

@@ -3,6 +3,7 @@ docs/api.md says. The views only translate; the rules live in ``layanan``."""
 from apiflask.schemas import EmptySchema, FileSchema
 from flask import g
 
+from desaonline.basisdata import baca_saja
 from desaonline.mandiri.auth import penduduk_api
 from desaonline.surat import (antrean, berkas, kesiapan, klasifikasi, lampiran, layanan, api_mandiri as api, status, syarat,
                               tampil)
@@ -14,6 +15,7 @@ from desaonline.surat.schemas import (BatalIn, HalamanIn, JenisSuratOut, Klasifi
 
 
 @api.get("/jenis-surat")
+@baca_saja
 @penduduk_api
 @api.output(JenisSuratOut(many=True))
 @api.doc(summary="Jenis surat yang dilayani desa ini",
@@ -27,6 +29,7 @@ def jenis_surat():
 
 
 @api.get("/klasifikasi")
+@baca_saja
 @penduduk_api
 @api.input(KlasifikasiCariIn, location="query")
 @api.output(KlasifikasiOut(many=True))
@@ -36,6 +39,7 @@ def cari_klasifikasi(query_data):
 
 
 @api.get("/surat")
+@baca_saja
 @penduduk_api
 @api.input(HalamanIn, location="query")
 @api.output(SuratRingkasOut(many=True))
@@ -61,6 +65,7 @@ def buat_surat(json_data):
 
 
 @api.get("/surat/<int:surat_id>")
+@baca_saja
 @penduduk_api
 @api.output(SuratOut)
 @api.doc(summary="Rincian dan riwayat permohonan surat", responses=[401, 403, 404])

@@ -3,6 +3,7 @@ docs/api.md says. The views only translate; the rules live in ``layanan``."""
 from apiflask.schemas import FileSchema
 from flask import g
 
+from desaonline.basisdata import baca_saja
 from desaonline.errors import tidak_ditemukan
 from desaonline.operator.auth import operator_api
 from desaonline.surat import (antrean, berkas, katalog, klasifikasi, lampiran, layanan, api_operator as api,
@@ -16,6 +17,7 @@ from desaonline.surat.schemas import (AntreanIn, HasilKlasifikasiOut, IdOut, Jen
 
 
 @api.get("/surat")
+@baca_saja
 @operator_api
 @api.input(AntreanIn, location="query")
 @api.output(SuratRingkasOut(many=True))
@@ -32,6 +34,7 @@ def antrean_surat(query_data):
 
 
 @api.get("/surat/<int:surat_id>")
+@baca_saja
 @operator_api
 @api.output(SuratOperatorOut)
 @api.doc(summary="Rincian permohonan dengan data pemohon dan lampirannya", responses=[401, 403, 404])
