@@ -102,6 +102,16 @@ class Config:
     SURAT_MACET_DETIK = int(_env("SURAT_MACET_DETIK", "300"))
     SAPU_SURAT_DETIK = float(_env("SAPU_SURAT_DETIK", "120"))
 
+    # Where a signed letter's QR code and printed verification link point: scheme and port
+    # of the desa's public address. Unset: those the approval request came on (so a
+    # development server's port is kept); production defaults to https on the standard port.
+    PUBLIC_SCHEME = _env("PUBLIC_SCHEME")
+    PUBLIC_PORT = _env("PUBLIC_PORT")
+    # PEM file(s) of BSrE/BSSN root and intermediate certificates, separated by ":". A
+    # letter says it was signed with a BSrE certificate only when the signer's chain ends
+    # at one of them (checked by signature, never by a name).
+    TTE_AKAR_BSRE = _env("TTE_AKAR_BSRE")
+
     # The kabupaten's BSrE esign client, for desa that sign through BSrE.
     BSRE_URL = _env("BSRE_URL")
     BSRE_USERNAME = _env("BSRE_USERNAME")
@@ -203,6 +213,7 @@ class Testing(Config):
 
 class Production(Config):
     SESSION_COOKIE_SECURE = _env("SESSION_COOKIE_SECURE", "1") == "1"
+    PUBLIC_SCHEME = _env("PUBLIC_SCHEME", "https")
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
     @classmethod

@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from desaonline.errors import GagalProses
 from desaonline.extensions import db
-from desaonline.signing import pades, sertifikat
+from desaonline.signing import pades, penerbit, sertifikat
 from desaonline.signing.models import PengaturanTtd, SertifikatDesa
 from desaonline.surat.render import KotakTtd
 from desaonline.waktu import WIB, sekarang
@@ -57,21 +57,16 @@ class Penanda:
         raise NotImplementedError
 
 
-BSRE_CATATAN = ("Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik "
-                "yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), BSSN.")
-
-
-def catatan_untuk(penerbit: str) -> str:
-    if "BSrE" in penerbit or "Sertifikasi Elektronik" in penerbit:
-        return BSRE_CATATAN
-    return ("Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik "
-            f"yang diterbitkan oleh {penerbit}.")
-
-
 class LocalPkcs12Signer(Penanda):
-    def __init__(self, isi: sertifikat.IsiPkcs12, penerbit: str | None = None):
+    def __init__(self, isi: sertifikat.IsiPkcs12):
         self.kunci = pades.KunciTtd(isi.key, isi.cert, isi.chain)
-        self.catatan_tte = catatan_untuk(penerbit or isi.penerbit)
+        self._cert, self._rantai = isi.cert, isi.chain
+
+    @property
+    def catatan_tte(self):
+        """Who issued the certificate, from its chain (``penerbit``); read per letter, so a
+        change of the configured BSrE roots applies without reloading the key."""
+        return penerbit.catatan_tte(self._cert, self._rantai)
 
     def tandatangani(self, pdf, kotak, ket):
         tampilan = pades.Tampilan(kotak.halaman, kotak.kotak, teks_kotak(ket))
@@ -80,8 +75,9 @@ class LocalPkcs12Signer(Penanda):
 
 
 class BsreRemoteSigner(Penanda):
-    """The BSrE esign client, v1 API. Field names follow the clients institutions use."""
-    catatan_tte = BSRE_CATATAN
+    """The BSrE esign client, v1 API. Field names follow the clients institutions use.
+    Its certificates are BSrE's by what the service is (the kabupaten's esign client)."""
+    catatan_tte = penerbit.BSRE
 
     def __init__(self, url, username, password, nik, passphrase, timeout=60):
         self.url = url.rstrip("/")
@@ -146,7 +142,7 @@ def _penanda_lokal():
     with _kunci_lokal:
         baris = db.session.get(SertifikatDesa, info.id)
         try:
-            penanda = LocalPkcs12Signer(sertifikat.muat(baris), baris.penerbit)
+            penanda = LocalPkcs12Signer(sertifikat.muat(baris))
         except Exception as err:  # noqa: BLE001: wrong key, damaged row
             raise GagalProses(f"Sertifikat tersimpan tidak dapat dibuka: {err}") from err
         _lokal[info.id] = (info.sidik_sha256, penanda)

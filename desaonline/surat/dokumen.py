@@ -5,7 +5,7 @@ Every string here is plain text exactly as typed or stored; the renderer escapes
 before it meets ReportLab's Paragraph markup.
 """
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -43,4 +43,6 @@ class DokumenSurat:
     margin_mm: tuple[int, int, int, int] = (20, 20, 20, 25)  # top, right, bottom, left
     konsep: bool = False                  # draft preview: watermark "KONSEP", no number, no QR
     url_verifikasi: str | None = None     # the QR code's target on a signed letter
+    kode_verifikasi: str | None = None    # printed beside the QR, for a photocopy ("ABCDE-FGHJK-...")
+    waktu: datetime | None = None         # when it was made (the signing time): the PDF's creation date
     catatan_tte: str | None = None        # "Dokumen ini ditandatangani secara elektronik ..."

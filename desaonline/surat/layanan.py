@@ -6,6 +6,7 @@ field and changes nothing); the steps themselves are ``status.pindah``.
 """
 import logging
 
+from flask import current_app
 from sqlalchemy import null, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -199,6 +200,10 @@ def _jenis(kode, status_http=422):
     raise Penolakan(status_http, "jenis_tidak_tersedia", pesan, {"jenis": pesan})
 
 
+def _base_domain():
+    return current_app.config["BASE_DOMAIN"]
+
+
 def _nama(akun):
     return getattr(akun, "nama", None) or getattr(akun, "username", None)
 
@@ -357,7 +362,7 @@ def setujui(surat_id, operator, penandatangan=None, passphrase=None, klasifikasi
         db.session.execute(
             update(Surat).where(Surat.id == surat_id)
             .values(nomor=nomor, kunci_nomor=kunci, tahun=tanggal.year, nomor_urut=urut, pejabat_id=ttd.id,
-                    klasifikasi=klasifikasi,
+                    klasifikasi=klasifikasi, alamat_publik=terbitkan.alamat_publik(desa.host(_base_domain())),
                     ttd_nama=ttd.nama, ttd_jabatan=ttd.jabatan, ttd_nip=ttd.nip, ttd_atas_nama=ttd.atas_nama)
             .execution_options(synchronize_session=False))
         status.catat(surat_id, status.DIPROSES, status.OPERATOR, _nama(operator),

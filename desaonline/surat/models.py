@@ -114,6 +114,9 @@ class Surat(DesaScoped, db.Model):
     ttd_nip: Mapped[str | None] = mapped_column(String(30))
     ttd_atas_nama: Mapped[str | None] = mapped_column(String(4))
     disetujui_oleh: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    # Where the QR code and the printed link point: "https://klirong.kec-klirong.kebumenkab.go.id"
+    # (set at approval: PUBLIC_SCHEME/PUBLIC_PORT, else the scheme and port the approval came on).
+    alamat_publik: Mapped[str | None] = mapped_column(String(255))
     # Filled by the worker.
     kode_verifikasi: Mapped[str | None] = mapped_column(String(40), unique=True)
     pdf_sha256: Mapped[str | None] = mapped_column(String(64), index=True)

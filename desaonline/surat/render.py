@@ -8,12 +8,20 @@ the signatory block, not somewhere fixed on the page.
 Every text comes from a resident, an operator or the letter catalogue and is plain
 text: it is escaped here, once, before it meets Paragraph markup (``teks()``).
 Output is reproducible (ReportLab's invariant mode): the same letter gives the
-same bytes, which the tests and the content-addressed archive rely on.
+same bytes, which the tests and the content-addressed archive rely on. Invariant mode
+would date every PDF 2000-01-01; the letter's own time (``DokumenSurat.waktu``, the
+signing time of a signed letter) is written instead.
+
+A letter that runs over a page keeps what paper needs: each later page repeats the
+number, every page says "Halaman i dari n" (counted once all pages are laid out), a
+section of the data table stays on one page with its heading, and the signature block
+never stands on a page without the closing text.
 """
 import functools
 import io
 import itertools
 from dataclasses import dataclass
+from datetime import datetime, time
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCode
@@ -21,11 +29,12 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (CondPageBreak, Flowable, HRFlowable, Image, KeepTogether, Paragraph,
                                 SimpleDocTemplate, Spacer, Table, TableStyle)
 
 from desaonline.surat.dokumen import DokumenSurat
-from desaonline.waktu import tanggal_indonesia
+from desaonline.waktu import WIB, tanggal_indonesia
 
 # F4 ("folio") is what many Indonesian offices print on.
 KERTAS = {"A4": (210 * mm, 297 * mm), "F4": (215 * mm, 330 * mm)}
@@ -51,6 +60,8 @@ GAYA = {
     "subjudul": ParagraphStyle("subjudul", parent=_dasar, fontName="Times-Bold", alignment=TA_LEFT),
     "ttd": ParagraphStyle("ttd", parent=_dasar, alignment=TA_CENTER, leading=15),
     "ttd_nama": ParagraphStyle("ttd_nama", parent=_dasar, fontName="Times-Bold", alignment=TA_CENTER, leading=15),
+    "qr_kode": ParagraphStyle("qr_kode", parent=_dasar, fontName="Helvetica", fontSize=7.5, leading=9.5,
+                              alignment=TA_LEFT),
     "kaki": ParagraphStyle("kaki", parent=_dasar, fontName="Helvetica-Oblique", fontSize=7.5, leading=9,
                            alignment=TA_CENTER, textColor=colors.HexColor("#333333")),
 }
@@ -194,27 +205,40 @@ def _judul(dok: DokumenSurat):
 
 
 def _tabel_data(baris, lebar):
-    """Label : value rows; a row without a value is a section heading across the table."""
+    """Label : value rows; a row without a value is a section heading across the table.
+
+    Each headed section is its own table kept on one page (a heading never ends a page
+    with its rows on the next); rows before the first heading may split over pages."""
     if not baris:
         return []
-    isi, gaya = [], []
-    for n, (label, nilai) in enumerate(baris):
-        if nilai is None:
-            isi.append([Paragraph(teks(label), GAYA["subjudul"]), "", ""])
-            gaya += [("SPAN", (0, n), (-1, n)), ("TOPPADDING", (0, n), (-1, n), 5 if n else 0)]
-        else:
-            isi.append([Paragraph(teks(label), GAYA["isi_kiri"]), ":", Paragraph(teks(nilai), GAYA["isi_kiri"])])
+    bagian, sekarang = [], []
+    for label, nilai in baris:
+        if nilai is None and sekarang:
+            bagian.append(sekarang)
+            sekarang = []
+        sekarang.append((label, nilai))
+    bagian.append(sekarang)
     kolom_label = 52 * mm
-    tabel = Table(isi, colWidths=[kolom_label, 5 * mm, lebar - kolom_label - 15 * mm], hAlign="RIGHT",
-                  repeatRows=0)
-    tabel.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONT", (1, 0), (1, -1), "Times-Roman", 12),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        *gaya,
-    ]))
-    return [tabel, Spacer(1, 8)]
+    hasil = []
+    for n, rows in enumerate(bagian):
+        isi, gaya = [], []
+        for r, (label, nilai) in enumerate(rows):
+            if nilai is None:
+                isi.append([Paragraph(teks(label), GAYA["subjudul"]), "", ""])
+                gaya += [("SPAN", (0, r), (-1, r)), ("TOPPADDING", (0, r), (-1, r), 5 if n else 0)]
+            else:
+                isi.append([Paragraph(teks(label), GAYA["isi_kiri"]), ":", Paragraph(teks(nilai), GAYA["isi_kiri"])])
+        tabel = Table(isi, colWidths=[kolom_label, 5 * mm, lebar - kolom_label - 15 * mm], hAlign="RIGHT",
+                      repeatRows=0)
+        tabel.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONT", (1, 0), (1, -1), "Times-Roman", 12),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            *gaya,
+        ]))
+        hasil.append(KeepTogether([tabel]) if rows[0][1] is None else tabel)
+    return [*hasil, Spacer(1, 8)]
 
 
 def _paragraf(daftar):
@@ -238,20 +262,37 @@ def _blok_ttd(dok: DokumenSurat, lebar, catat: KotakTtd):
     kanan.append(Paragraph(f"<u>{teks(p.nama)}</u>", GAYA["ttd_nama"]))
     if p.nip:
         kanan.append(Paragraph(f"NIP. {teks(p.nip)}", GAYA["ttd"]))
-    kiri = _qr(dok.url_verifikasi) if dok.url_verifikasi and not dok.konsep else ""
     kolom_kanan = KOTAK_TTD_LEBAR + 16 * mm
+    kiri = _verifikasi(dok, lebar - kolom_kanan) if dok.url_verifikasi and not dok.konsep else ""
     tabel = Table([[kiri, kanan]], colWidths=[lebar - kolom_kanan, kolom_kanan])
     tabel.setStyle(TableStyle([
         ("VALIGN", (0, 0), (0, 0), "BOTTOM"), ("VALIGN", (1, 0), (1, 0), "TOP"),
         ("ALIGN", (0, 0), (0, 0), "LEFT"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
     ]))
-    # One unit: the block is never split over two pages.
-    return [Spacer(1, 8), KeepTogether([tabel])]
+    return [Spacer(1, 8), tabel]
+
+
+def _verifikasi(dok: DokumenSurat, lebar):
+    """The QR code and, beside it, the code in text and where to check it: a photocopy
+    or a phone without a camera can still verify the letter."""
+    if not dok.kode_verifikasi:
+        return _qr(dok.url_verifikasi)
+    halaman = dok.url_verifikasi.rsplit("/", 1)[0]
+    keterangan = Paragraph(
+        f"Kode verifikasi:<br/><font name=\"Courier-Bold\" size=\"8.5\">{teks(dok.kode_verifikasi)}</font><br/>"
+        f"Scan kode QR atau buka {teks(halaman)} lalu ketik kode di atas.", GAYA["qr_kode"])
+    tabel = Table([[_qr(dok.url_verifikasi), keterangan]], colWidths=[QR_UKURAN + 3 * mm, lebar - QR_UKURAN - 5 * mm])
+    tabel.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return tabel
 
 
 class _Halaman:
-    """What is drawn on every page: the "KONSEP" watermark and the TTE footer."""
+    """What is drawn on every page as it is laid out: the "KONSEP" watermark and the TTE footer."""
 
     def __init__(self, dok: DokumenSurat, ukuran, margin_bawah, margin_kiri, margin_kanan):
         self.dok, self.ukuran = dok, ukuran
@@ -281,6 +322,68 @@ class _Halaman:
             canvas.restoreState()
 
 
+@dataclass(frozen=True)
+class _Stempel:
+    """The letter's time in the shape ReportLab's PDF info dictionary reads (CreationDate)."""
+    YMDhms: tuple
+    dhh: int
+    dmm: int
+    t: float
+
+
+def _stempel(dok: DokumenSurat):
+    waktu = dok.waktu or datetime.combine(dok.tanggal, time(), WIB)
+    waktu = waktu.astimezone(WIB)
+    geser = int(waktu.utcoffset().total_seconds() // 60)
+    return _Stempel(tuple(waktu.timetuple())[:6], geser // 60, geser % 60, waktu.timestamp())
+
+
+def _kanvas(dok: DokumenSurat, ukuran, margin):
+    """A canvas that holds its pages until the end, so each can say "Halaman i dari n";
+    later pages repeat the letter's number at the top."""
+    atas, kanan, bawah, kiri = margin
+    lebar, tinggi = ukuran
+    nomor = dok.nomor if dok.nomor and not dok.konsep else None
+    kepala = f"{dok.judul} Nomor {nomor}" if nomor else f"{dok.judul} (KONSEP)"
+
+    class Kanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._doc._timeStamp = _stempel(dok)
+            self._tertunda = []
+
+        def showPage(self):
+            self._tertunda.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            jumlah = len(self._tertunda)
+            for keadaan in self._tertunda:
+                self.__dict__.update(keadaan)
+                if jumlah > 1:
+                    self._nomor_halaman(jumlah)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _nomor_halaman(self, jumlah):
+            ke = self.getPageNumber()
+            self.saveState()
+            self.setFont("Times-Roman", 9)
+            self.setFillColor(colors.HexColor("#333333"))
+            if ke > 1:
+                y = tinggi - atas / 2
+                self.drawString(kiri, y, kepala[:110])
+                self.drawRightString(lebar - kanan, y, f"Halaman {ke} dari {jumlah}")
+                self.setStrokeColor(colors.HexColor("#777777"))
+                self.setLineWidth(0.4)
+                self.line(kiri, y - 3, lebar - kanan, y - 3)
+            else:
+                self.drawRightString(lebar - kanan, bawah - 3 * mm, f"Halaman {ke} dari {jumlah}")
+            self.restoreState()
+
+    return Kanvas
+
+
 def render(dok: DokumenSurat) -> SuratPdf:
     """The PDF of one letter and where its signature box is."""
     ukuran = KERTAS.get(dok.kertas, KERTAS["A4"])
@@ -294,11 +397,13 @@ def render(dok: DokumenSurat) -> SuratPdf:
     )
     lebar = doc.width
     catat = KotakTtd()
+    # The closing text and the signature block are one unit: never split, never apart.
     isi = [*_kop(dok, lebar), *_judul(dok), *_paragraf(dok.pembuka), *_tabel_data(dok.data, lebar),
-           *_paragraf(dok.isi), *_paragraf(dok.penutup), CondPageBreak(10 * mm),
-           *_blok_ttd(dok, lebar, catat)]
+           *_paragraf(dok.isi), CondPageBreak(10 * mm),
+           KeepTogether([*_paragraf(dok.penutup), *_blok_ttd(dok, lebar, catat)])]
     halaman = _Halaman(dok, ukuran, bawah, kiri, kanan)
-    doc.build(isi, onFirstPage=halaman, onLaterPages=halaman)
+    doc.build(isi, onFirstPage=halaman, onLaterPages=halaman,
+              canvasmaker=_kanvas(dok, ukuran, (atas, kanan, bawah, kiri)))
     return SuratPdf(pdf=buf.getvalue(), kotak_ttd=catat, halaman=doc.page)
 
 

@@ -16,7 +16,7 @@ from desaonline.surat import isian as ragam_isian
 from desaonline.surat.dokumen import DokumenSurat, Kop, Penandatangan
 from desaonline.surat.models import Pejabat, PengaturanSurat
 from desaonline.surat.pengaturan import kepala, pengaturan_bawaan, sebutan
-from desaonline.waktu import hari_ini, tanggal_indonesia
+from desaonline.waktu import hari_ini, sekarang, tanggal_indonesia
 from tenants import berlingkup
 from tenants.models import Desa, Kecamatan
 
@@ -151,7 +151,8 @@ _SUBJEK = berlingkup(select(Penduduk).options(joinedload(Penduduk.keluarga)).whe
 _DESA_LENGKAP = [joinedload(Desa.kecamatan).joinedload(Kecamatan.kabupaten)]
 
 
-def susun_dokumen(surat, *, konsep, url_verifikasi=None, catatan_tte=None) -> DokumenSurat:
+def susun_dokumen(surat, *, konsep, url_verifikasi=None, catatan_tte=None, kode_verifikasi=None,
+                  waktu=None) -> DokumenSurat:
     """The letter of ``surat``: a draft (``konsep``: no number, no QR) or the final text."""
     desa = db.session.get(Desa, surat.desa_id, options=_DESA_LENGKAP)
     atur = db.session.scalar(_PENGATURAN) or pengaturan_bawaan(desa)
@@ -180,4 +181,6 @@ def susun_dokumen(surat, *, konsep, url_verifikasi=None, catatan_tte=None) -> Do
         konsep=konsep,
         url_verifikasi=None if konsep else url_verifikasi,
         catatan_tte=None if konsep else catatan_tte,
+        kode_verifikasi=None if konsep else kode_verifikasi,
+        waktu=waktu or sekarang(),
     )

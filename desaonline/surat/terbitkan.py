@@ -20,17 +20,17 @@ broker only a messenger:
   worker killed with SIGKILL.
 """
 import logging
-import secrets
+import re
 from datetime import timedelta
 
-from flask import current_app
+from flask import current_app, has_request_context, request
 from sqlalchemy import select, update
 
 from desaonline import tugas
 from desaonline.errors import GagalProses
 from desaonline.extensions import db
 from desaonline.signing import kunci, penanda
-from desaonline.surat import arsip, status
+from desaonline.surat import arsip, kode_verifikasi, status
 from desaonline.surat.models import Surat
 from desaonline.surat.render import render
 from desaonline.surat.susun import susun_dokumen
@@ -39,6 +39,23 @@ from tenants import tanpa_scope
 from tenants.resolver import desa_by_id
 
 log = logging.getLogger(__name__)
+
+
+def alamat_publik(host):
+    """The desa's public address for the QR code: ``https://klirong.kec-klirong.kebumenkab.go.id``.
+
+    PUBLIC_SCHEME and PUBLIC_PORT when set; otherwise the scheme and port of the request
+    being served (the approval), so a development server on :5000 prints a link that
+    opens. The host is always the desa's own address."""
+    cfg = current_app.config
+    dari_permintaan = has_request_context() and not cfg.get("PUBLIC_SCHEME")
+    skema = cfg.get("PUBLIC_SCHEME") or (request.scheme if has_request_context() else "https")
+    port = cfg.get("PUBLIC_PORT")
+    if port is None and dari_permintaan and re.search(r":\d+$", request.host):
+        port = request.host.rsplit(":", 1)[1]
+    if port and (skema, str(port)) not in (("https", "443"), ("http", "80")):
+        return f"{skema}://{host}:{port}"
+    return f"{skema}://{host}"
 
 
 def kirim_ke_pekerja(surat_id, desa_id, passphrase=None):
@@ -63,14 +80,15 @@ def terbitkan(surat_id, sandi=None):
     if desa is None:
         raise GagalProses("Desa tidak aktif.")
     signer = penanda.pilih_penanda(passphrase)
-    kode = secrets.token_urlsafe(18)
+    kode = kode_verifikasi.buat()
+    waktu = sekarang()   # the signing time: in the signature, on the box, and the PDF's creation date
     try:
-        dokumen = susun_dokumen(surat, konsep=False, url_verifikasi=f"https://{desa.host}/verifikasi/{kode}",
-                                catatan_tte=signer.catatan_tte)
+        dokumen = susun_dokumen(surat, konsep=False, catatan_tte=signer.catatan_tte, waktu=waktu,
+                                url_verifikasi=f"{surat.alamat_publik or 'https://' + desa.host}/verifikasi/{kode}",
+                                kode_verifikasi=kode_verifikasi.tampil(kode))
     except (KeyError, ValueError) as err:  # stored data the letter cannot hold: retrying will not help
         raise GagalProses(f"Isi surat tidak dapat disusun: {err}") from err
     hasil = render(dokumen)
-    waktu = sekarang()
     ket = penanda.KeteranganTtd(
         nama=surat.ttd_nama or dokumen.penandatangan.nama,
         jabatan=surat.ttd_jabatan or dokumen.penandatangan.jabatan,

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from desaonline.extensions import db
 from desaonline.signing.models import SertifikatDesa
-from desaonline.surat import katalog
+from desaonline.surat import katalog, kode_verifikasi
 from desaonline.surat.models import Surat
 from desaonline.surat.status import SELESAI
 
@@ -64,8 +64,8 @@ def _terbit(surat, desa):
 
 def cari_kode(kode, desa):
     """The signed letter of this desa with that verification code, or None."""
-    kode = (kode or "").strip()
-    if not kode or len(kode) > 64:
+    kode = kode_verifikasi.baku(kode)
+    if kode is None:
         return None
     surat = db.session.scalar(select(Surat).where(Surat.kode_verifikasi == kode, Surat.status == SELESAI))
     return _terbit(surat, desa) if surat else None

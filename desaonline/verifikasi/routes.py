@@ -2,6 +2,7 @@
 from flask import g, redirect, render_template, request, url_for
 
 from desaonline.extensions import limiter
+from desaonline.surat import kode_verifikasi
 from desaonline.verifikasi import bp, forms, layanan
 
 
@@ -21,7 +22,7 @@ def beranda():
     """Type a code, or upload a PDF."""
     form = forms.KodeForm()
     if form.validate_on_submit():
-        return redirect(url_for("verifikasi.kode", kode=form.kode.data.strip()))
+        return redirect(url_for("verifikasi.kode", kode=kode_verifikasi.baku(form.kode.data) or form.kode.data.strip()))
     return _halaman(kode_form=form, status=422 if form.errors else 200)
 
 

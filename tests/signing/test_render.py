@@ -111,3 +111,45 @@ def test_logo_is_drawn_and_a_broken_logo_does_not_stop_the_letter():
     assert _gambar(render_pdf(dokumen())) == []   # no logo, no image (the QR code is drawn as paths)
     rusak = render_pdf(dokumen(kop=dokumen().kop.__class__(**{**dokumen().kop.__dict__, "logo_png": b"bukan png"})))
     assert "DESA KLIRONG" in _teks(rusak) and _gambar(rusak) == []
+
+
+def test_verification_code_is_printed_beside_the_qr():
+    teks = _rata(_teks(render_pdf(dokumen(kode_verifikasi="K7QM2-X9DAB-3HJKP-RSTVW-XYZ01"))))
+    assert "Kode verifikasi: K7QM2-X9DAB-3HJKP-RSTVW-XYZ01" in teks
+    assert "Scan kode QR atau buka https://klirong.kec-klirong.localhost/verifikasi lalu ketik kode di atas." in teks
+    konsep = _rata(_teks(render_pdf(dokumen(konsep=True, nomor=None, kode_verifikasi="K7QM2-X9DAB"))))
+    assert "Kode verifikasi" not in konsep
+
+
+def test_a_two_page_letter_repeats_its_number_and_counts_its_pages():
+    hasil = render(dokumen(isi=["Kalimat keterangan yang panjang sekali untuk mengisi halaman surat ini. " * 12] * 4))
+    pdf = PdfReader(io.BytesIO(hasil.pdf))
+    assert len(pdf.pages) == 2
+    pertama, kedua = (_rata(h.extract_text()) for h in pdf.pages)
+    assert "Halaman 1 dari 2" in pertama and "Halaman 2 dari 2" not in pertama
+    assert "SURAT KETERANGAN PENGANTAR Nomor 470/001/33.05.05.2012/XI/2026" in kedua
+    assert "Halaman 2 dari 2" in kedua
+    satu = _rata(_teks(render_pdf(dokumen())))
+    assert "Halaman" not in satu
+
+
+@pytest.mark.parametrize("kalimat", range(0, 60, 3))
+def test_the_signature_block_never_stands_without_the_closing_text(kalimat):
+    isi = ["Kalimat keterangan yang cukup panjang untuk surat ini, dengan rinciannya. " * 3] * kalimat
+    hasil = render(dokumen(isi=isi))
+    pdf = PdfReader(io.BytesIO(hasil.pdf))
+    halaman_ttd = _rata(pdf.pages[hasil.kotak_ttd.halaman].extract_text())
+    assert "Demikian surat keterangan ini dibuat" in halaman_ttd
+    assert "Klirong, 27 November 2026" in halaman_ttd and "SITI <AMINAH>" in halaman_ttd
+
+
+def test_the_pdf_is_dated_when_the_letter_was_signed():
+    from datetime import datetime, timedelta, timezone
+    waktu = datetime(2026, 11, 27, 7, 5, 9, tzinfo=timezone.utc)
+    info = PdfReader(io.BytesIO(render_pdf(dokumen(waktu=waktu)))).metadata
+    assert info.creation_date == waktu.astimezone(timezone(timedelta(hours=7)))
+    assert info["/CreationDate"] == "D:20261127140509+07'00'"
+    # Without a time: the letter's date in WIB, never ReportLab's invariant 2000-01-01.
+    tanpa = PdfReader(io.BytesIO(render_pdf(dokumen()))).metadata
+    assert tanpa["/CreationDate"] == "D:20261127000000+07'00'"
+    assert render_pdf(dokumen(waktu=waktu)) == render_pdf(dokumen(waktu=waktu))

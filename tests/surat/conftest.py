@@ -130,3 +130,16 @@ def kantor_lain(buat, host_client):
 
 
 from tests.signing.conftest import pki_uji  # noqa: E402,F401  (the tests' CA, shared with the signing tests)
+
+
+@pytest.fixture
+def kantor_bersertifikat(kantor, pki_uji):
+    """The desa with the Kepala Desa's certificate uploaded: its letters can be signed."""
+    import io
+
+    from tests.signing.conftest import SANDI
+    r = kantor.web.api("post", "/api/v1/operator/sertifikat", kantor.op,
+                       data={"password": SANDI, "file": (io.BytesIO(pki_uji.p12), "kades.p12")},
+                       content_type="multipart/form-data")
+    assert r.status_code == 201, r.get_json()
+    return kantor

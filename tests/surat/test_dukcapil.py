@@ -6,6 +6,8 @@ import io
 
 from pypdf import PdfReader
 
+import workers.surat  # noqa: F401  (registers the signing task the signed-letter test runs)
+
 LUAR = {"nik": "3374012503790004", "nama": "Hartono", "alamat": "Jl. Pemuda 5, Semarang",
         "pekerjaan": "Wiraswasta", "tanggal_lahir": "1979-03-25"}
 
@@ -65,6 +67,22 @@ def test_birth_letter_shows_the_f201_data(kantor):
                    "dilaporkan oleh SUGENG RIYADI (Ayah bayi) dengan disaksikan oleh WAGIMAN dan HARTONO",
                    "Surat ini dibuat untuk keperluan: Mengurus KTP-el."):
         assert bagian in teks, bagian
+
+
+def test_the_signed_birth_letter_runs_to_two_pages_with_its_number(kantor_bersertifikat, tugas):
+    kantor = kantor_bersertifikat
+    ayah, ibu, kakek, anak, tetangga = keluarga(kantor)
+    surat_id = kantor.diajukan(ayah, jenis="surat_ket_kelahiran", **kelahiran(ayah, ibu, tetangga))
+    assert kantor.setujui(surat_id).status_code == 202
+    assert tugas.proses(surat_id, kantor.desa.id) == "selesai"
+    nomor = kantor.lihat(ayah, surat_id).get_json()["nomor"]
+    pdf = PdfReader(io.BytesIO(kantor.web.api("get", f"/api/v1/mandiri/surat/{surat_id}/pdf", ayah.token).data))
+    assert len(pdf.pages) == 2
+    pertama, kedua = (" ".join(h.extract_text().split()) for h in pdf.pages)
+    assert f"Nomor : {nomor}" in pertama and "Halaman 1 dari 2" in pertama
+    assert f"SURAT KETERANGAN KELAHIRAN Nomor {nomor}" in kedua and "Halaman 2 dari 2" in kedua
+    # The closing text stands with the signature, and the code beside the QR.
+    assert "Demikian surat keterangan ini dibuat" in kedua and "Kode verifikasi:" in kedua
 
 
 def test_a_resident_outside_the_kk_needs_the_right_name_too(kantor):

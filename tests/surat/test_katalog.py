@@ -7,7 +7,6 @@ import pytest
 from pypdf import PdfReader
 
 from desaonline.surat import katalog
-from tests.signing.conftest import SANDI
 import workers.surat  # noqa: F401  (registers the signing task this test runs)
 
 CONTOH = {"teks": "Contoh isian", "teks_panjang": "Contoh isian panjang", "tanggal": "2026-11-02", "jam": "14:30",
@@ -77,15 +76,6 @@ def isi_dari_fields(fields, anggota_kk, n=0):
 
 def teks_pdf(pdf):
     return " ".join("\n".join(h.extract_text() for h in PdfReader(io.BytesIO(pdf)).pages).split())
-
-
-@pytest.fixture
-def kantor_bersertifikat(kantor, pki_uji):
-    r = kantor.web.api("post", "/api/v1/operator/sertifikat", kantor.op,
-                       data={"password": SANDI, "file": (io.BytesIO(pki_uji.p12), "kades.p12")},
-                       content_type="multipart/form-data")
-    assert r.status_code == 201, r.get_json()
-    return kantor
 
 
 @pytest.mark.parametrize("kode", [j.kode for j in katalog.DAFTAR])

@@ -1,6 +1,6 @@
 """Marriage and divorce (Tata Naskah Dinas 472.2-472.6): letters the KUA, the civil
 registry and the courts ask the desa for."""
-from desaonline.surat.katalog.dasar import (AGAMA, JENIS_KELAMIN, PENDUDUK, PENGANTAR, JenisSurat, orang,
+from desaonline.surat.katalog.dasar import (AGAMA, PENDUDUK, PENGANTAR, JenisSurat, orang,
                                             t as _t)
 
 STATUS_KAWIN = ("Jejaka", "Perawan", "Duda", "Janda", "Beristri")

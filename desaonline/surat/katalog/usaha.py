@@ -1,5 +1,5 @@
 """Livelihood and property: businesses, income, sales, vehicles."""
-from desaonline.surat.katalog.dasar import PENDUDUK, PENGANTAR, JenisSurat, orang, t as _t
+from desaonline.surat.katalog.dasar import PENDUDUK, JenisSurat, orang, t as _t
 
 
 def _penghasilan_orang_tua(kode, nama, siapa, label):
