@@ -222,9 +222,13 @@ def kirim(baris):
 
 
 def ringkas_syarat(surat, lampiran=None):
-    """The type's documents, each with whether something answers it: [(Dokumen, [LampiranSurat])]."""
+    """The type's documents, and any other the operator asked for, each with the attachments
+    that answer it: [(Dokumen, [LampiranSurat])]."""
     lampiran = daftar(surat) if lampiran is None else lampiran
-    return [(d, [l for l in lampiran if l.syarat == d.kode]) for d in syarat_svc.untuk(surat.jenis)]
+    dokumen = syarat_svc.untuk(surat.jenis)
+    dokumen += [syarat_svc.DOKUMEN_PER_KODE[k] for k in (surat.lengkapi or [])
+                if k in syarat_svc.DOKUMEN_PER_KODE and syarat_svc.DOKUMEN_PER_KODE[k] not in dokumen]
+    return [(d, [l for l in lampiran if l.syarat == d.kode]) for d in dokumen]
 
 
 def waktu_ditolak(surat):

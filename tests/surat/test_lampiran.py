@@ -310,6 +310,15 @@ def test_the_operator_page_sends_a_request_back_for_a_document(kantor):
     assert "Permohonan dikirim kembali ke operator desa." in web.get(r.headers["Location"]).get_data(as_text=True)
     assert kantor.lihat(p, surat_id).get_json()["status"] == "diajukan"
 
+    # a document the type does not ask for: the resident can still say which one it is
+    op.post(f"/operator/surat/{surat_id}/tolak",
+            data={"csrf_token": token_op(op, surat_id), "alasan": "Perlu akta lahir.", "lengkapi": ["akta_lahir"]})
+    halaman = web.get(f"/mandiri/surat/{surat_id}").get_data(as_text=True)
+    assert '<option value="akta_lahir" selected>Akta Kelahiran</option>' in halaman
+    web.post(f"/mandiri/surat/{surat_id}/lampiran", content_type="multipart/form-data",
+             data={"csrf_token": token, "syarat": "akta_lahir", "file": (io.BytesIO(png(77, 77)), "akta.png")})
+    assert web.post(f"/mandiri/surat/{surat_id}/lengkapi", data={"csrf_token": token}).status_code == 302
+
     # "Dokumen lain" alone: documents named in the reason
     op.post(f"/operator/surat/{surat_id}/tolak",
             data={"csrf_token": token_op(op, surat_id), "alasan": "Lampirkan surat keterangan sekolah.",

@@ -188,10 +188,14 @@ def rincian(surat_id):
     """One request: its data, its attachments, its timeline, the reason of a rejection, the download."""
     surat = layanan.surat_pemohon(current_user, surat_id)
     lampiran = lampiran_svc.daftar(surat)
+    syarat_lampiran = lampiran_svc.ringkas_syarat(surat, lampiran)
+    # The Dokumen choice starts at what the operator asked for, else at the first one missing.
+    belum = [d.kode for d, ada in syarat_lampiran if not ada]
+    dokumen_awal = next(iter(surat.lengkapi or belum), "")
     return render_template("surat/mandiri_rincian.html", surat=surat, jenis=katalog.jenis(surat.jenis),
                            isian=tampil.isian_terbaca(surat), aksi=AksiForm(),
                            menunggu=surat.status in status.MENUNGGU, lampiran=lampiran,
-                           syarat_lampiran=lampiran_svc.ringkas_syarat(surat, lampiran),
+                           syarat_lampiran=syarat_lampiran, dokumen_awal=dokumen_awal,
                            boleh_lampir=status.boleh_melampirkan(surat),
                            boleh_hapus_lampiran=surat.status in status.LAMPIRAN_DIHAPUS,
                            lengkapi=tampil.lengkapi(surat))
