@@ -84,46 +84,61 @@ def _grup(stmt):
     return db.session.execute(stmt.execution_options(tanpa_scope=True)).all()
 
 
-def kesiapan(desa_ids):
-    """{desa_id: Kesiapan} for the given desa."""
+def kesiapan(desa_ids, wilayah=None):
+    """{desa_id: Kesiapan} for the given desa. ``wilayah``, when given, is what picks those
+    desa in SQL (a subquery of their ids, or ``SEMUA`` for every desa): hundreds of bound ids
+    cost PostgreSQL more to plan than the query itself."""
     hasil = {i: Kesiapan() for i in desa_ids}
     if not desa_ids:
         return hasil
-    for desa_id, sampai in _grup(
+
+    def dalam(kolom):
+        if wilayah is SEMUA:
+            return []
+        return [kolom.in_(wilayah if wilayah is not None else desa_ids)]
+
+    def ada(baris):
+        return [b for b in baris if b[0] in hasil]
+
+    for desa_id, sampai in ada(_grup(
             select(SertifikatDesa.desa_id, func.max(SertifikatDesa.berlaku_sampai))
-            .where(SertifikatDesa.desa_id.in_(desa_ids), SertifikatDesa.aktif.is_(True))
-            .group_by(SertifikatDesa.desa_id)):
+            .where(*dalam(SertifikatDesa.desa_id), SertifikatDesa.aktif.is_(True))
+            .group_by(SertifikatDesa.desa_id))):
         hasil[desa_id].sertifikat_sampai = sebagai_utc(sampai)
-    for desa_id, metode, nik in _grup(
+    for desa_id, metode, nik in ada(_grup(
             select(PengaturanTtd.desa_id, PengaturanTtd.metode, PengaturanTtd.bsre_nik)
-            .where(PengaturanTtd.desa_id.in_(desa_ids))):
+            .where(*dalam(PengaturanTtd.desa_id)))):
         hasil[desa_id].metode_ttd, hasil[desa_id].bsre_nik = metode, bool(nik)
-    for desa_id, jumlah in _grup(
-            select(Pejabat.desa_id, func.count()).where(Pejabat.desa_id.in_(desa_ids), Pejabat.aktif.is_(True))
-            .group_by(Pejabat.desa_id)):
+    for desa_id, jumlah in ada(_grup(
+            select(Pejabat.desa_id, func.count()).where(*dalam(Pejabat.desa_id), Pejabat.aktif.is_(True))
+            .group_by(Pejabat.desa_id))):
         hasil[desa_id].penandatangan = jumlah
-    for (desa_id,) in _grup(select(PengaturanSurat.desa_id).where(PengaturanSurat.desa_id.in_(desa_ids))):
+    for (desa_id,) in ada(_grup(select(PengaturanSurat.desa_id).where(*dalam(PengaturanSurat.desa_id)))):
         hasil[desa_id].kop_surat = True
-    for desa_id, jumlah, mandiri in _grup(
+    for desa_id, jumlah, mandiri in ada(_grup(
             select(Penduduk.desa_id, func.count(),
                    func.coalesce(func.sum(case((Penduduk.wajib_ganti_pin.is_(False), 1), else_=0)), 0))
-            .where(Penduduk.desa_id.in_(desa_ids), Penduduk.aktif).group_by(Penduduk.desa_id)):
+            .where(*dalam(Penduduk.desa_id), Penduduk.aktif).group_by(Penduduk.desa_id))):
         hasil[desa_id].penduduk, hasil[desa_id].mandiri = jumlah, mandiri
-    for desa_id, jumlah, sejak in _grup(
+    for desa_id, jumlah, sejak in ada(_grup(
             select(Surat.desa_id, func.count(), func.min(Surat.diajukan))
-            .where(Surat.desa_id.in_(desa_ids), Surat.status == DIAJUKAN).group_by(Surat.desa_id)):
+            .where(*dalam(Surat.desa_id), Surat.status == DIAJUKAN).group_by(Surat.desa_id))):
         hasil[desa_id].menunggu, hasil[desa_id].menunggu_sejak = jumlah, sebagai_utc(sejak)
     return hasil
 
 
+SEMUA = object()   # ``kesiapan(..., wilayah=SEMUA)``: every desa of the kabupaten
+
+
 def baris(desa, siap, base_domain, pada=None):
-    """One desa's readiness as plain values (a row of the pages' tables and their CSV)."""
+    """One desa's readiness as plain values (a row of the pages' tables and their CSV),
+    named as the dashboard's desa rows (``admin/dasbor.py``) are."""
+    lama = siap.lama_menunggu(pada)
     return {
-        "id": desa.id, "desa": f"{desa.jenis.capitalize()} {desa.nama}", "kecamatan": desa.kecamatan.nama,
-        "host": desa.host(base_domain), "aktif": desa.aktif, "siap": siap.siap,
-        "kurang": [KURANG[k] for k in siap.kurang],
-        "sertifikat_sampai": siap.sertifikat_sampai if siap.metode_ttd != "bsre" else None,
-        "metode_ttd": siap.metode_ttd, "segera_habis": siap.sertifikat_segera_habis,
+        "id": desa.id, "nama": f"{desa.jenis.capitalize()} {desa.nama}", "kecamatan_nama": desa.kecamatan.nama,
+        "host": desa.host(base_domain), "aktif": desa.aktif, "siap": siap.siap, "kurang": siap.kurang,
+        "sertifikat_berlaku_sampai": siap.sertifikat_sampai if siap.metode_ttd != "bsre" else None,
+        "sertifikat_segera_habis": siap.sertifikat_segera_habis,
         "penduduk": siap.penduduk, "mandiri_aktif": siap.mandiri, "menunggu": siap.menunggu,
-        "menunggu_lama": siap.lama_menunggu(pada),
+        "menunggu_sejak": siap.menunggu_sejak, "menunggu_detik": round(lama.total_seconds()) if lama else None,
     }

@@ -1,5 +1,5 @@
 from apiflask import Schema
-from apiflask.fields import Boolean, DateTime, Dict, File, Integer, List, Nested, String
+from apiflask.fields import Boolean, Date, DateTime, Dict, File, Integer, List, Nested, String
 from apiflask.validators import Length, Range
 
 from desaonline.batas import BATAS_ID
@@ -50,18 +50,105 @@ class OperatorOut(Schema):
     username = String()
 
 
-class StatistikDesa(Schema):
+class StatistikIn(Schema):
+    dari = Date(load_default=None, metadata={"description": "awal periode (tanggal pengajuan, WIB); bawaan 29 hari sebelum `sampai`"})
+    sampai = Date(load_default=None, metadata={"description": "akhir periode, termasuk; bawaan hari ini"})
+    kecamatan = String(load_default=None, validate=Length(max=63), metadata={"description": "slug kecamatan"})
+    desa = Integer(load_default=None, validate=Range(1, BATAS_ID), metadata={"description": "id desa"})
+
+
+_DETIK = {"description": "detik; null bila belum ada surat yang selesai"}
+
+
+class WaktuSelesaiOut(Schema):
+    selesai = Integer(metadata={"description": "surat yang sudah ditandatangani"})
+    median_detik = Integer(allow_none=True, metadata=_DETIK)
+    p90_detik = Integer(allow_none=True, metadata=_DETIK)
+
+
+class StatistikDesa(WaktuSelesaiOut):
     id = Integer()
+    slug = String()
     nama = String()
-    kecamatan = String()
+    kecamatan = String(metadata={"description": "slug kecamatan"})
+    kecamatan_nama = String()
     host = String()
+    aktif = Boolean()
+    total = Integer(metadata={"description": "permohonan diajukan dalam periode"})
+    status = Dict(keys=String(), values=Integer(), metadata={"description": "permohonan per status (saat ini)"})
+    ditolak = Integer()
+    menunggu = Integer(metadata={"description": "diajukan dan belum disetujui/ditolak, saat ini (berapa pun umurnya)"})
+    menunggu_sejak = DateTime(allow_none=True)
+    menunggu_detik = Integer(allow_none=True)
+    penduduk = Integer()
+    mandiri_aktif = Integer()
+    siap = Boolean()
+    kurang = List(String())
+    sertifikat_berlaku_sampai = DateTime(allow_none=True)
+    sertifikat_segera_habis = Boolean()
+
+
+class StatistikWilayah(WaktuSelesaiOut):
+    id = Integer()
+    slug = String(allow_none=True)
+    nama = String()
+    tingkat = String(metadata={"description": "kecamatan (di tingkat kabupaten) | desa"})
     total = Integer()
-    status = Dict(keys=String(), values=Integer(), metadata={"description": "jumlah surat per status"})
+    ditolak = Integer()
+    menunggu = Integer()
+    menunggu_sejak = DateTime(allow_none=True)
+    menunggu_detik = Integer(allow_none=True)
+    penduduk = Integer()
+    mandiri_aktif = Integer()
+    jumlah_desa = Integer()
+    desa_siap = Integer()
+
+
+class StatistikHari(Schema):
+    tanggal = Date()
+    diajukan = Integer(metadata={"description": "permohonan diajukan hari itu"})
+    selesai = Integer(metadata={"description": "surat ditandatangani hari itu"})
+
+
+class StatistikJenis(WaktuSelesaiOut):
+    kode = String()
+    nama = String()
+    jumlah = Integer()
+
+
+class StatistikMenunggu(Schema):
+    id = Integer()
+    desa_id = Integer()
+    desa = String()
+    kecamatan = String()
+    jenis = String()
+    nama_jenis = String()
+    diajukan = DateTime()
+    menunggu_detik = Integer()
+
+
+class LingkupOut(Schema):
+    tingkat = String(metadata={"description": "kabupaten | kecamatan | desa"})
+    nama = String()
+    kecamatan = String(allow_none=True)
+    desa = Integer(allow_none=True)
 
 
 class StatistikOut(Schema):
+    lingkup = Nested(LingkupOut)
+    dari = Date()
+    sampai = Date()
+    jumlah = Integer(metadata={"description": "permohonan diajukan dalam periode"})
+    status = Dict(keys=String(), values=Integer())
+    total = Dict(keys=String(), values=Integer(), metadata={"description": "sama dengan `status` (nama lama)"})
+    waktu_selesai = Nested(WaktuSelesaiOut)
+    harian = List(Nested(StatistikHari))
+    jenis = List(Nested(StatistikJenis))
+    wilayah = List(Nested(StatistikWilayah))
     desa = List(Nested(StatistikDesa))
-    total = Dict(keys=String(), values=Integer())
+    menunggu_terlama = List(Nested(StatistikMenunggu))
+    belum_siap = List(Integer(), metadata={"description": "id desa yang belum siap"})
+    sertifikat_segera_habis = List(Integer(), metadata={"description": "id desa yang sertifikatnya habis dalam 30 hari"})
 
 
 class ImporDesaIn(Schema):

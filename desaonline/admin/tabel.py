@@ -94,10 +94,17 @@ class Tabel:
             return None
         return "descending" if self.turun else "ascending"
 
-    @staticmethod
-    def nilai(baris, kolom):
-        """The value as the CSV (and the page's ``data-nilai``) gives it."""
-        return nilai_csv(baris.get(kolom.kunci))
+    def sel(self, batas=None):
+        """The rows as the page shows them: (row id, [(key, CSV value, shown text, link, numeric)]),
+        built here once (a Jinja call per cell costs more than the whole query)."""
+        hasil = []
+        for b in self.baris[:batas]:
+            hasil.append((b.get("id"), [(k.kunci, nilai_csv(b.get(k.kunci)), k.tampil(b.get(k.kunci)),
+                                         k.tautan(b) if k.tautan else None, k.angka) for k in self.kolom]))
+        return hasil
+
+    def sisa(self, batas):
+        return max(0, len(self.baris) - batas) if batas else 0
 
     def csv(self):
         keluaran = io.StringIO()

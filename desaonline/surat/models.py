@@ -87,6 +87,10 @@ class Surat(DesaScoped, db.Model):
         # The database itself refuses a duplicate number.
         UniqueConstraint("desa_id", "kunci_nomor", "tahun", "nomor_urut", name="uq_surat_nomor"),
         Index("ix_surat_desa_status_dibuat", "desa_id", "status", "dibuat"),
+        # What the kabupaten's dashboard reads (admin/dasbor.py), each index covering its query.
+        Index("ix_surat_diajukan_statistik", "diajukan", "desa_id", "status", "jenis", "selesai"),
+        Index("ix_surat_selesai_statistik", "selesai", "desa_id", "status"),
+        Index("ix_surat_status_diajukan", "status", "diajukan", "desa_id", "jenis"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     jenis: Mapped[str] = mapped_column(String(40), index=True)

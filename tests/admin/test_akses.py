@@ -22,12 +22,15 @@ def wilayah(app, buat, portal):
 
 
 def test_dashboard_and_lists_show_only_its_kecamatan(portal, wilayah, surat_desa):
-    surat_desa(wilayah["other"], "diajukan", 4)
+    from desaonline.waktu import sekarang
+    surat_desa(wilayah["other"], "diajukan", 4, diajukan=sekarang())
     dasbor = teks(portal.get("/admin/"))
     assert "Dasbor Kecamatan Milikku" in dasbor
     assert "Sendiri" in dasbor and "Tetangga" not in dasbor
-    assert "<strong>0</strong> surat dari <strong>1</strong> desa" in dasbor
-    assert "Tetangga" not in teks(portal.get("/admin/?kecamatan=kec-other"))
+    assert '<dd data-angka="jumlah">0</dd>' in dasbor
+    assert portal.get("/admin/?kecamatan=kec-other").status_code == 404
+    assert portal.get(f"/admin/?desa={wilayah['other'].id}").status_code == 404
+    assert "Tetangga" not in teks(portal.get("/admin/?kecamatan=kec-other&format=csv&tabel=wilayah"))
     daftar = teks(portal.get("/admin/desa"))
     assert "Sendiri" in daftar and "Tetangga" not in daftar
     assert 'href="/admin/kecamatan"' not in dasbor  # the menu offers no kecamatan page

@@ -2,7 +2,8 @@
 
 A kecamatan admin sees only the desa of its kecamatan: every desa is loaded through
 ``akses.desa_query``, so a desa of another kecamatan is simply not found (404).
-``desa``: login, kecamatan, desa and their operators, bulk set-up.
+``desa``: login, kecamatan, desa and their operators, bulk set-up; ``dasbor``: the
+figures at a glance.
 """
 from flask import abort, current_app
 from flask_login import current_user
@@ -51,4 +52,4 @@ def gagal(err, form, nama_isian=None):
     return err.status
 
 
-from desaonline.admin.routes import desa  # noqa: E402,F401  (the views register on the blueprint)
+from desaonline.admin.routes import dasbor, desa  # noqa: E402,F401  (the views register on the blueprint)

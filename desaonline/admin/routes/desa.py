@@ -15,8 +15,6 @@ from desaonline.admin.routes import (PERAN_ADMIN, admin_required, base_domain as
 from desaonline.auth.login import halaman_keluar, halaman_masuk, limit_gagal_login
 from desaonline.errors import Penolakan
 from desaonline.extensions import db
-from desaonline.surat import statistik
-from desaonline.surat.status import STATUS
 from desaonline.waktu import tanggal_indonesia
 from tenants.models import Desa, Kecamatan
 
@@ -45,20 +43,6 @@ def keluar():
     return halaman_keluar(PERAN_ADMIN, "admin.masuk")
 
 
-# Dasbor
-
-@bp.get("/")
-@admin_required
-def dasbor():
-    """Letters per status for every desa this admin may see, with totals."""
-    daftar, kecamatan, saring = _daftar_desa()
-    hitungan = statistik.per_desa([d.id for d in daftar])
-    total = dict.fromkeys(STATUS, 0) | statistik.total(hitungan)
-    return render_template("admin/dasbor.html", daftar=daftar, kecamatan=kecamatan, saring=saring,
-                           hitungan=hitungan, total=total, total_surat=sum(total.values()),
-                           status=STATUS, base_domain=_base_domain())
-
-
 # Kecamatan (admin kabupaten)
 
 @bp.route("/kecamatan", methods=["GET", "POST"])
@@ -85,7 +69,7 @@ def kecamatan():
 # Desa
 
 def _kurang(nilai):
-    return "Siap" if not nilai else "Belum: " + ", ".join(nilai)
+    return "Siap" if not nilai else "Belum: " + ", ".join(kesiapan.KURANG[k] for k in nilai)
 
 
 def _sertifikat(nilai):
@@ -96,11 +80,11 @@ def kolom_kesiapan():
     """The readiness columns, shared by the desa list and the dashboard."""
     ke_desa = lambda b: url_for("admin.desa_ubah", desa_id=b["id"])  # noqa: E731
     return [
-        Kolom("desa", "Desa", tautan=ke_desa), Kolom("kecamatan", "Kecamatan"),
+        Kolom("nama", "Desa", tautan=ke_desa), Kolom("kecamatan_nama", "Kecamatan"),
         Kolom("kurang", "Kesiapan", tampil=_kurang),
-        Kolom("sertifikat_sampai", "Sertifikat s.d.", tampil=_sertifikat),
+        Kolom("sertifikat_berlaku_sampai", "Sertifikat s.d.", tampil=_sertifikat),
         Kolom("penduduk", "Penduduk", angka=True), Kolom("mandiri_aktif", "Layanan Mandiri aktif", angka=True),
-        Kolom("menunggu", "Menunggu", angka=True), Kolom("menunggu_lama", "Terlama menunggu", angka=True, tampil=lama),
+        Kolom("menunggu", "Menunggu", angka=True), Kolom("menunggu_detik", "Terlama menunggu", angka=True, tampil=lama),
     ]
 
 
@@ -109,9 +93,10 @@ def kolom_kesiapan():
 def desa_daftar():
     """Every desa this admin may see with its readiness and what waits there, sortable."""
     daftar, kecamatan, saring = _daftar_desa()
-    siap = kesiapan.kesiapan([d.id for d in daftar])
+    semua = current_user.kecamatan_id is None and not (saring["q"] or saring["kecamatan"])
+    siap = kesiapan.kesiapan([d.id for d in daftar], kesiapan.SEMUA if semua else None)
     base = _base_domain()
-    tabel = Tabel("desa", kolom_kesiapan(), [kesiapan.baris(d, siap[d.id], base) for d in daftar], "kecamatan")
+    tabel = Tabel("desa", kolom_kesiapan(), [kesiapan.baris(d, siap[d.id], base) for d in daftar], "kecamatan_nama")
     if request.args.get("format") == "csv":
         return unduh_csv("desa.csv", tabel.csv())
     return render_template("admin/desa_daftar.html", daftar=daftar, kecamatan=kecamatan, saring=saring,
