@@ -4,12 +4,12 @@ Each covers its query (the leading column picks the rows, the rest is read from 
 index), so the kabupaten's dashboard at 200,000 letters reads only the period's rows.
 
 Revision ID: kabupaten_02_statistik
-Revises: tenants_01
+Revises: katalog_01_jenis_desa
 """
 from alembic import op
 
 revision = "kabupaten_02_statistik"
-down_revision = "tenants_01"
+down_revision = "katalog_01_jenis_desa"
 branch_labels = None
 depends_on = None
 
