@@ -4,12 +4,12 @@ Each covers its query (the leading column picks the rows, the rest is read from 
 index), so the kabupaten's dashboard at 200,000 letters reads only the period's rows.
 
 Revision ID: kabupaten_02_statistik
-Revises: katalog_01_jenis_desa
+Revises: katalog_02_alamat_publik
 """
 from alembic import op
 
 revision = "kabupaten_02_statistik"
-down_revision = "katalog_01_jenis_desa"
+down_revision = "katalog_02_alamat_publik"
 branch_labels = None
 depends_on = None
 
