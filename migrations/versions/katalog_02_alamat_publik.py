@@ -1,13 +1,13 @@
 """katalog: the public address (scheme, host, port) a letter's QR code and printed link point to
 
 Revision ID: katalog_02_alamat_publik
-Revises: kabupaten_02_statistik
+Revises: katalog_01_jenis_desa
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "katalog_02_alamat_publik"
-down_revision = "kabupaten_02_statistik"
+down_revision = "katalog_01_jenis_desa"
 branch_labels = None
 depends_on = None
 
