@@ -85,6 +85,9 @@ class Config:
     # How long an unknown host name is answered 404 without asking the database again.
     TENANT_MISS_SECONDS = float(_env("TENANT_MISS_SECONDS", "1"))
 
+    # Strict-Transport-Security max-age (desaonline/keamanan.py); production only.
+    HSTS_SECONDS = 0
+
     API_TOKEN_HOURS = int(_env("API_TOKEN_HOURS", "720"))
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_KEY_PREFIX = _env("RATELIMIT_KEY_PREFIX", "desaonline")
@@ -212,6 +215,7 @@ class Testing(Config):
 
 
 class Production(Config):
+    HSTS_SECONDS = int(_env("HSTS_SECONDS", str(365 * 24 * 3600)))
     SESSION_COOKIE_SECURE = _env("SESSION_COOKIE_SECURE", "1") == "1"
     PUBLIC_SCHEME = _env("PUBLIC_SCHEME", "https")
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE

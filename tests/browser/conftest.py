@@ -38,10 +38,24 @@ def chromium():
         browser.close()
 
 
+# Every page of every browser test reports what its Content-Security-Policy refused
+# (the event, and Chromium's console line); a test that met a refusal fails.
+LAPOR_CSP = """document.addEventListener("securitypolicyviolation", (e) => {
+  (window.__pelanggaranCsp = window.__pelanggaranCsp || []).push(e.violatedDirective + " " + e.blockedURI);
+});"""
+
+
+def pelanggaran_csp(page):
+    """What the page's CSP refused since it was loaded (``securitypolicyviolation``)."""
+    return page.evaluate("() => window.__pelanggaranCsp || []")
+
+
 @pytest.fixture
 def browser_context(chromium):
-    """``browser_context(viewport=LAPTOP)`` -> a new, separate browser (own cookies), closed after the test."""
-    contexts = []
+    """``browser_context(viewport=LAPTOP)`` -> a new, separate browser (own cookies), closed after the test.
+
+    The test fails if any page of it had something refused by the Content-Security-Policy."""
+    contexts, csp = [], []
 
     def make(viewport=TELEPON, **kw):
         # Not is_mobile: the pages' viewport meta is device-width, so the layout is the
@@ -49,12 +63,16 @@ def browser_context(chromium):
         ctx = chromium.new_context(viewport=viewport, locale="id-ID", timezone_id="Asia/Jakarta",
                                    accept_downloads=True, **kw)
         ctx.set_default_timeout(15_000)
+        ctx.add_init_script(LAPOR_CSP)
+        ctx.on("console", lambda pesan: csp.append(f"{pesan.page.url if pesan.page else ''}: {pesan.text}")
+               if "Content Security Policy" in pesan.text else None)
         contexts.append(ctx)
         return ctx
 
     yield make
     for ctx in contexts:
         ctx.close()
+    assert not csp, csp
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
   document.querySelectorAll("[data-saring]").forEach(function (input) {
     var target = document.querySelector(input.getAttribute("data-saring"));
     if (!target) return;
+    if (input.form) input.form.addEventListener("submit", function (e) { e.preventDefault(); });  // filtering is instant
     input.addEventListener("input", function () {
       var q = input.value.trim().toLowerCase();
       target.querySelectorAll("[data-nama]").forEach(function (el) {
