@@ -49,6 +49,10 @@ def _sqlalchemy_url(url):
     return url
 
 
+class KonfigurasiKurang(RuntimeError):
+    """A setting the chosen configuration cannot run without is missing."""
+
+
 class Config:
     BASE_DOMAIN = _env("BASE_DOMAIN", "localhost")
     PORTAL_SUBDOMAIN = "desaonline"
@@ -220,10 +224,22 @@ class Production(Config):
     PUBLIC_SCHEME = _env("PUBLIC_SCHEME", "https")
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
+    # What production refuses to start without, and why each is needed.
+    WAJIB = {
+        "SECRET_KEY": "signs cookies and sessions (a random key per process would log everyone out)",
+        "CERT_ENCRYPTION_KEY": "encrypts the Kepala Desa's PKCS#12 certificates at rest, apart from SECRET_KEY",
+        "REDIS_URL": "the rate limiter's store shared by every web process (in memory, each process "
+                     "would count failed logins on its own), and Celery's broker",
+    }
+
     @classmethod
     def init(cls, app):
-        if not app.config.get("SECRET_KEY"):
-            raise RuntimeError("SECRET_KEY must be set in the environment for production")
+        kurang = [nama for nama in cls.WAJIB if not app.config.get(nama)]
+        if kurang:
+            raise KonfigurasiKurang(
+                "desaonline will not start in production without " + ", ".join(kurang) + ":\n"
+                + "\n".join(f"  {nama}: {cls.WAJIB[nama]}" for nama in kurang)
+                + "\nSet them in the environment (or .env); see README, 'Running in production'.")
         super().init(app)
 
 
