@@ -93,6 +93,9 @@ def main():
             app = kab_mod.migrasi(url, tmp)
             kab = kab_mod.muat(url, ukuran)
             _sertifikat(app, [d.id for d in kab.desa])
+            with app.app_context():   # the loader writes with triggers off: count the residents once
+                from desaonline.admin.kesiapan import hitung_ulang_penduduk
+                hitung_ulang_penduduk()
             print(f"Database: PostgreSQL ({basis.rsplit('@', 1)[-1]}), the command: {PERINTAH}")
             print(f"Loaded {ukuran} with COPY in {kab.dinding:.1f} s "
                   f"({kab.total_baris / kab.total_detik:,.0f} rows/s); letters: {kab.baris.get('surat', 0):,} "

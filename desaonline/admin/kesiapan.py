@@ -8,10 +8,12 @@ kabupaten-wide by nature, so they run without a desa's scope.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, delete, func, insert, select
 
+from desaonline.admin.models import ringkasan_penduduk
 from desaonline.extensions import db
 from desaonline.penduduk.models import Penduduk
+from desaonline.penduduk.referensi import HIDUP
 from desaonline.signing.models import PengaturanTtd, SertifikatDesa
 from desaonline.surat.models import Pejabat, PengaturanSurat, Surat
 from desaonline.surat.status import DIAJUKAN
@@ -115,10 +117,7 @@ def kesiapan(desa_ids, wilayah=None):
         hasil[desa_id].penandatangan = jumlah
     for (desa_id,) in ada(_grup(select(PengaturanSurat.desa_id).where(*dalam(PengaturanSurat.desa_id)))):
         hasil[desa_id].kop_surat = True
-    for desa_id, jumlah, mandiri in ada(_grup(
-            select(Penduduk.desa_id, func.count(),
-                   func.coalesce(func.sum(case((Penduduk.wajib_ganti_pin.is_(False), 1), else_=0)), 0))
-            .where(*dalam(Penduduk.desa_id), Penduduk.aktif).group_by(Penduduk.desa_id))):
+    for desa_id, jumlah, mandiri in ada(_grup(_penduduk(dalam))):
         hasil[desa_id].penduduk, hasil[desa_id].mandiri = jumlah, mandiri
     for desa_id, jumlah, sejak in ada(_grup(
             select(Surat.desa_id, func.count(), func.min(Surat.diajukan))
@@ -128,6 +127,31 @@ def kesiapan(desa_ids, wilayah=None):
 
 
 SEMUA = object()   # ``kesiapan(..., wilayah=SEMUA)``: every desa of the kabupaten
+
+
+def _penduduk(dalam):
+    """(desa_id, living residents, of them with their own PIN): PostgreSQL's triggers keep
+    them per desa (``ringkasan_penduduk``); elsewhere they are counted."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        r = ringkasan_penduduk.c
+        return select(r.desa_id, r.hidup, r.mandiri).where(*dalam(r.desa_id))
+    return (select(Penduduk.desa_id, func.count(),
+                   func.coalesce(func.sum(case((Penduduk.wajib_ganti_pin.is_(False), 1), else_=0)), 0))
+            .where(*dalam(Penduduk.desa_id), Penduduk.aktif).group_by(Penduduk.desa_id))
+
+
+def hitung_ulang_penduduk():
+    """Count the residents of every desa again into ``ringkasan_penduduk`` (PostgreSQL), after
+    rows were written with triggers off (a bulk load with ``session_replication_role``)."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return
+    hidup = func.count().filter(Penduduk.status_dasar == HIDUP)
+    mandiri = func.count().filter(Penduduk.status_dasar == HIDUP, Penduduk.wajib_ganti_pin.is_(False))
+    db.session.execute(delete(ringkasan_penduduk))
+    db.session.execute(insert(ringkasan_penduduk).from_select(
+        ["desa_id", "hidup", "mandiri"],
+        select(Penduduk.desa_id, hidup, mandiri).group_by(Penduduk.desa_id).execution_options(tanpa_scope=True)))
+    db.session.commit()
 
 
 def baris(desa, siap, base_domain, pada=None):

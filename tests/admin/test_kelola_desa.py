@@ -146,3 +146,58 @@ def test_the_desa_page_shows_its_readiness(buat, admin_kabupaten, siapkan):
     html = admin_kabupaten.get(f"/admin/desa/{w['habis'].id}").get_data(as_text=True)
     assert "Belum: Kop surat" in html and "(segera habis)" in html
     assert "Nama di alamat web</dt><dd>karangrejo" in html
+
+
+def test_resident_figures_follow_imports_pin_changes_deaths_and_deletes(app, buat, host_client):
+    """On PostgreSQL the figures come from triggers (ringkasan_penduduk): every way of
+    writing residents must move them, as counting the residents would."""
+    import io
+
+    from sqlalchemy import delete, func, select, update
+
+    from desaonline.admin.kesiapan import kesiapan
+    from desaonline.extensions import db
+    from desaonline.penduduk.models import Penduduk
+    from tenants import desa_scope
+
+    desa, lain = _wilayah(buat)["siap"], _wilayah_lain(buat)
+    buat.operator(desa, "operator", "rahasia-operator")
+    situs = host_client(desa.host)
+    token = situs.post("/api/v1/operator/login", json={"username": "operator", "password": "rahasia-operator"}).get_json()["token"]
+    kolom = "nik,no_kk,nama,tempat_lahir,tanggal_lahir,jenis_kelamin,agama,status_perkawinan,pekerjaan,hubungan_keluarga,alamat,rt,rw,dusun"
+    baris = [f"33050512{i:08d},3305051200000001,WARGA {chr(65 + i)},KEBUMEN,1980-01-{i + 1:02d},L,ISLAM,KAWIN,PETANI/PEKEBUN,"
+             f"{'KEPALA KELUARGA' if i == 0 else 'ANAK'},Jl. Melati,001,002,KRAJAN" for i in range(5)]
+    res = situs.api("post", "/api/v1/operator/penduduk/impor", token, content_type="multipart/form-data",
+                    data={"file": (io.BytesIO(("\n".join([kolom, *baris]) + "\n").encode()), "warga.csv")})
+    assert res.status_code == 200 and res.get_json()["dibuat"] == 5, res.get_json()
+    buat.penduduk(lain)
+
+    def sebenarnya(desa_id):
+        with app.app_context(), desa_scope(desa_id):
+            hidup = db.session.scalar(select(func.count()).select_from(Penduduk).where(Penduduk.aktif))
+            mandiri = db.session.scalar(select(func.count()).select_from(Penduduk)
+                                        .where(Penduduk.aktif, Penduduk.wajib_ganti_pin.is_(False)))
+            return hidup, mandiri
+
+    def terbaca(desa_id):
+        with app.app_context():
+            k = kesiapan([desa_id])[desa_id]
+            return k.penduduk, k.mandiri
+
+    assert terbaca(desa.id) == sebenarnya(desa.id) == (5, 0)
+    with app.app_context(), desa_scope(desa.id):
+        ids = db.session.scalars(select(Penduduk.id).order_by(Penduduk.id)).all()
+        db.session.execute(update(Penduduk).where(Penduduk.id.in_(ids[:2])).values(wajib_ganti_pin=False))
+        db.session.get(Penduduk, ids[1]).status_dasar = "MATI"     # a resident with a PIN dies
+        db.session.execute(delete(Penduduk).where(Penduduk.id == ids[4]))
+        db.session.commit()
+    assert terbaca(desa.id) == sebenarnya(desa.id) == (3, 1)
+    assert terbaca(lain.id) == sebenarnya(lain.id) == (1, 0)
+    # importing the same file again changes nothing, and brings back the deleted one
+    situs.api("post", "/api/v1/operator/penduduk/impor", token, content_type="multipart/form-data",
+              data={"file": (io.BytesIO(("\n".join([kolom, *baris]) + "\n").encode()), "warga.csv")})
+    assert terbaca(desa.id) == sebenarnya(desa.id)
+
+
+def _wilayah_lain(buat):
+    return buat.desa("lain", kecamatan=buat.kecamatan("kec-lain", "Lain"))
