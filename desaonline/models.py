@@ -9,5 +9,5 @@ from desaonline.operator.models import Operator  # noqa: F401
 from desaonline.penduduk.models import Keluarga, Penduduk  # noqa: F401
 from desaonline.mandiri.models import PengaturanAkun, RiwayatAkun  # noqa: F401
 from desaonline.surat.models import (  # noqa: F401
-    JenisSuratDesa, NomorUrut, Pejabat, PengaturanSurat, RiwayatSurat, Surat)
+    JenisSuratDesa, JenisSuratKabupaten, NomorUrut, Pejabat, PengaturanSurat, RiwayatSurat, Surat)
 from desaonline.signing.models import PengaturanTtd, SertifikatDesa  # noqa: F401

@@ -11,7 +11,8 @@ from desaonline.admin.models import Admin
 from desaonline.admin.schemas import (DesaDaftarOut, DesaIn, DesaOut, DesaSaringIn, DesaUbahIn, HasilImporDesaOut,
                                       HostIn, HostOut, ImporDesaIn, KecamatanIn, KecamatanOut, LoginIn,
                                       OperatorDaftarOut, OperatorIn, OperatorMassalIn, OperatorMassalOut, OperatorOut,
-                                      OperatorUbahIn, ResetSandiIn, ResetSandiOut, StatistikIn, StatistikOut, TokenOut)
+                                      OperatorUbahIn, ResetSandiIn, ResetSandiOut, StatistikIn, StatistikOut, TokenOut,
+                                      JenisKabupatenBaruIn, JenisKabupatenOut, JenisKabupatenUbahIn)
 from desaonline.auth.login import api_masuk, limit_gagal_login
 from desaonline.auth.sessions import api_auth
 from desaonline.errors import Penolakan
@@ -19,7 +20,8 @@ from desaonline.extensions import db
 from desaonline.surat.antrean import Halaman
 from desaonline.surat.api.halaman import header_halaman
 from desaonline.templating import host_url
-from tenants.models import Desa
+from desaonline.surat import kabupaten
+from tenants.models import Desa, Kecamatan
 
 ADMIN = ["kabupaten", "kecamatan"]
 
@@ -240,3 +242,48 @@ def operator_massal(json_data):
                     "password": b.sandi, "url_masuk": host_url(b.desa.host(base), "/operator/masuk")} for b in baru],
         "dilewati": [{"desa_id": d.id, "alasan": alasan} for d, alasan in dilewati],
     }
+
+
+def _jenis_json(baris):
+    kecamatan = db.session.get(Kecamatan, baris.kecamatan_id) if baris.kecamatan_id else None
+    return {"kode": baris.kode, "nama": baris.nama, "klasifikasi": baris.klasifikasi, "uraian": baris.uraian,
+            "isian": baris.isian, "isi": baris.isi, "kecamatan": kecamatan.slug if kecamatan else None,
+            "aktif": baris.aktif, "versi": baris.versi, "diterbitkan": baris.diterbitkan, "diubah": baris.diubah}
+
+
+def _khusus_kabupaten():
+    if g.akun.kecamatan_id is not None:
+        raise Penolakan(403, "dilarang", "Hanya admin kabupaten yang menerbitkan jenis surat.")
+
+
+@api.get("/jenis-surat")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.output(JenisKabupatenOut(many=True))
+@api.doc(summary="Jenis surat yang diterbitkan kabupaten")
+def jenis_surat_daftar():
+    return [_jenis_json(b) for b in kabupaten.daftar()]
+
+
+@api.post("/jenis-surat")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.input(JenisKabupatenBaruIn)
+@api.output(JenisKabupatenOut, status_code=201)
+@api.doc(summary="Terbitkan jenis surat ke semua desa atau satu kecamatan (admin kabupaten)",
+         description="Setiap desa yang dijangkau menawarkannya seperti jenis surat katalog; pilihan desa "
+                     "sendiri (dilayani, hanya kantor, klasifikasi, penandatangan, syarat) tetap miliknya.",
+         responses=[403, 409, 422])
+def jenis_surat_terbit(json_data):
+    _khusus_kabupaten()
+    return _jenis_json(kabupaten.terbitkan(json_data, g.akun))
+
+
+@api.put("/jenis-surat/<string(maxlength=40):kode>")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.input(JenisKabupatenUbahIn)
+@api.output(JenisKabupatenOut)
+@api.doc(summary="Versi baru jenis surat kabupaten (isian, teks, jangkauan, ditarik)",
+         description="Menggantikan seluruh isi jenis surat; pilihan setiap desa untuknya tidak berubah.",
+         responses=[403, 404, 422])
+def jenis_surat_ubah(kode, json_data):
+    _khusus_kabupaten()
+    return _jenis_json(kabupaten.ubah(kode, json_data, g.akun))

@@ -277,3 +277,53 @@ class ResetSandiIn(Schema):
 
 class ResetSandiOut(Schema):
     password = String(allow_none=True, metadata={"description": "kata sandi sekali pakai, hanya bila dibuatkan"})
+
+
+class IsianJenisIn(Schema):
+    nama = String(required=True, validate=Length(1, 40))
+    label = String(required=True, validate=Length(1, 120))
+    jenis = String(load_default="teks", metadata={"description": "teks, teks_panjang, tanggal, jam, angka, desimal, uang, nik, pilihan"})
+    wajib = Boolean(load_default=True)
+    pilihan = List(String(validate=Length(1, 120)), load_default=list)
+    petunjuk = String(load_default=None, allow_none=True, validate=Length(max=200))
+
+
+class JenisKabupatenIn(Schema):
+    nama = String(required=True, validate=Length(1, 120))
+    klasifikasi = String(required=True, validate=Length(1, 20))
+    uraian = String(load_default="", validate=Length(max=255))
+    isian = List(Nested(IsianJenisIn), load_default=list, validate=Length(max=20))
+    isi = List(String(validate=Length(1, 2000)), required=True, validate=Length(1, 12),
+               metadata={"description": "paragraf; `{nama}` dan nama isian diganti isinya"})
+    kecamatan = String(load_default=None, allow_none=True, metadata={"description": "slug kecamatan; kosong: semua desa"})
+
+
+class JenisKabupatenBaruIn(JenisKabupatenIn):
+    kode = String(required=True, validate=Length(3, 40))
+
+
+class JenisKabupatenUbahIn(JenisKabupatenIn):
+    aktif = Boolean(load_default=True, metadata={"description": "false: ditarik (tidak dapat dimohon lagi)"})
+
+
+class IsianJenisOut(Schema):
+    nama = String()
+    label = String()
+    jenis = String()
+    wajib = Boolean()
+    pilihan = List(String())
+    petunjuk = String(allow_none=True)
+
+
+class JenisKabupatenOut(Schema):
+    kode = String()
+    nama = String()
+    klasifikasi = String()
+    uraian = String()
+    isian = List(Nested(IsianJenisOut))
+    isi = List(String())
+    kecamatan = String(allow_none=True)
+    aktif = Boolean()
+    versi = Integer()
+    diterbitkan = DateTime()
+    diubah = DateTime()

@@ -170,3 +170,25 @@ class LampiranSurat(DesaScoped, db.Model):
     sha256: Mapped[str] = mapped_column(String(64))
     kunci: Mapped[str] = mapped_column(String(255))          # its key in the archive
     dibuat: Mapped[datetime] = mapped_column(default=sekarang)
+
+
+class JenisSuratKabupaten(db.Model):
+    """A letter type the kabupaten publishes (its fields and text) to every desa or to one
+    kecamatan (surat/kabupaten.py). A desa's own choices for it (served or not, office only,
+    kode klasifikasi, signatory, documents) are its ``JenisSuratDesa`` row, which a new
+    version leaves alone. Never deleted: letters of the type keep their text."""
+    __tablename__ = "jenis_surat_kabupaten"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kode: Mapped[str] = mapped_column(String(40), unique=True)
+    nama: Mapped[str] = mapped_column(String(120))
+    klasifikasi: Mapped[str] = mapped_column(String(20))
+    uraian: Mapped[str] = mapped_column(String(255), default="")
+    isian: Mapped[list] = mapped_column(JSON, default=list)     # [{nama, label, jenis, wajib, pilihan?, petunjuk?}]
+    isi: Mapped[list] = mapped_column(JSON, default=list)       # paragraphs, str.format templates
+    # NULL: every desa of the kabupaten; set: the desa of that kecamatan only.
+    kecamatan_id: Mapped[int | None] = mapped_column(ForeignKey("kecamatan.id"), index=True)
+    aktif: Mapped[bool] = mapped_column(default=True)           # False: withdrawn (no new requests)
+    versi: Mapped[int] = mapped_column(default=1)
+    diterbitkan: Mapped[datetime] = mapped_column(default=sekarang)
+    diubah: Mapped[datetime] = mapped_column(default=sekarang, onupdate=sekarang)
+    admin_id: Mapped[int | None] = mapped_column(ForeignKey("admin.id", ondelete="SET NULL"))

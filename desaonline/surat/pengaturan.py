@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from desaonline import whatsapp
 from desaonline.extensions import db
-from desaonline.surat import katalog, pejabat as pejabat_svc
+from desaonline.surat import kabupaten, katalog, pejabat as pejabat_svc
 from desaonline.errors import Penolakan
 from desaonline.surat.models import JenisSuratDesa, PengaturanSurat
 from desaonline.surat.penomoran import FORMAT_BAWAAN, periksa_format
@@ -182,15 +182,20 @@ def _pilihan(jenis, baris):
                         klasifikasi=baris.klasifikasi or jenis.klasifikasi, pejabat_id=baris.pejabat_id)
 
 
+def semua_jenis():
+    """The types this desa may serve: the catalogue's, then those the kabupaten published to it."""
+    return (*katalog.DAFTAR, *kabupaten.untuk_desa())
+
+
 def pilihan_jenis():
-    """Every catalogue type with this desa's choice, in catalogue order: [PilihanJenis]."""
+    """Every type with this desa's choice, in catalogue order: [PilihanJenis]."""
     pilihan = {j.kode: j for j in db.session.scalars(select(JenisSuratDesa))}
-    return [_pilihan(jenis, pilihan.get(jenis.kode)) for jenis in katalog.DAFTAR]
+    return [_pilihan(jenis, pilihan.get(jenis.kode)) for jenis in semua_jenis()]
 
 
 def pilihan_satu(kode):
-    """This desa's choice for one type (None for a code the catalogue does not know)."""
-    jenis = katalog.jenis(kode)
+    """This desa's choice for one type (None for a code the desa cannot serve)."""
+    jenis = katalog.KATALOG.get(kode) or next((j for j in kabupaten.untuk_desa() if j.kode == kode), None)
     if jenis is None:
         return None
     return _pilihan(jenis, db.session.scalar(select(JenisSuratDesa).where(JenisSuratDesa.kode == kode)))
@@ -236,8 +241,9 @@ def simpan_jenis(pilihan):
     """``pilihan``: {kode: {aktif?, hanya_kantor?, klasifikasi?, penandatangan?}}; what is not
     named keeps its value. All or nothing; the types not named keep their state."""
     rincian = {}
+    dikenal = {j.kode for j in semua_jenis()}
     for kode, isi in pilihan.items():
-        if kode not in katalog.KATALOG:
+        if kode not in dikenal:
             rincian[kode] = f"Jenis surat '{kode}' tidak dikenal."
             continue
         klasifikasi = (isi.get("klasifikasi") or "").strip()

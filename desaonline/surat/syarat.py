@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from desaonline.errors import Penolakan
 from desaonline.extensions import db
-from desaonline.surat import katalog
+from desaonline.surat import kabupaten, katalog
 from desaonline.surat.models import JenisSuratDesa
 
 
@@ -102,10 +102,11 @@ def _dokumen(daftar_kode):
 
 
 def per_jenis():
-    """{kode jenis: [Dokumen]} for every catalogue type, this desa's choice or the default."""
+    """{kode jenis: [Dokumen]} for every type this desa may serve (the catalogue's and the
+    kabupaten's), this desa's choice or the default."""
     pilihan = dict(db.session.execute(select(JenisSuratDesa.kode, JenisSuratDesa.syarat)).all())
     return {j.kode: _dokumen(pilihan[j.kode] if pilihan.get(j.kode) is not None else bawaan(j.kode))
-            for j in katalog.DAFTAR}
+            for j in (*katalog.DAFTAR, *kabupaten.untuk_desa())}
 
 
 def untuk(kode_jenis):

@@ -26,9 +26,19 @@ KATALOG = {j.kode: j for j in DAFTAR}
 assert len(KATALOG) == len(DAFTAR)
 
 
+# Where types from outside this package are found, asked only for a code the catalogue
+# does not hold: the kabupaten's published types (surat/kabupaten.py) register here.
+SUMBER_LAIN = []
+
+
 def jenis(kode):
-    """The catalogue's letter type by its code, or None."""
-    return KATALOG.get(kode)
+    """The letter type by its code (the catalogue's, else a registered source's), or None."""
+    found = KATALOG.get(kode)
+    for cari in SUMBER_LAIN if found is None and kode else ():
+        found = cari(kode)
+        if found is not None:
+            break
+    return found
 
 
 def klasifikasi_sah(kode):

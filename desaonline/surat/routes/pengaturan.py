@@ -9,7 +9,8 @@ from desaonline.surat import (katalog, klasifikasi as klasifikasi_svc, pejabat a
                               syarat as syarat_svc)
 from desaonline.surat.forms import AksiForm, KlasifikasiForm, PejabatForm, PengaturanForm
 from desaonline.surat.penomoran import PLACEHOLDER, contoh_nomor
-from desaonline.surat.pengaturan import desa_ini, pengaturan, pilihan_jenis, simpan_jenis, simpan_pengaturan
+from desaonline.surat.pengaturan import (desa_ini, pengaturan, pilihan_jenis, semua_jenis, simpan_jenis,
+                                        simpan_pengaturan)
 
 
 def _isi_form_pengaturan(form):
@@ -75,7 +76,7 @@ def jenis():
         pilihan = {j.kode: {"aktif": request.form.get(f"aktif_{j.kode}") == "1",
                             "hanya_kantor": request.form.get(f"kantor_{j.kode}") == "1",
                             "klasifikasi": request.form.get(f"klasifikasi_{j.kode}", ""),
-                            "penandatangan": request.form.get(f"ttd_{j.kode}", "")} for j in katalog.DAFTAR}
+                            "penandatangan": request.form.get(f"ttd_{j.kode}", "")} for j in semua_jenis()}
         try:
             simpan_jenis(pilihan)
         except Penolakan as err:
@@ -86,6 +87,9 @@ def jenis():
             return redirect(url_for("surat_pengaturan.jenis"))
     daftar = {p.jenis.kode: p for p in pilihan_jenis()}
     grup = [(nama, [daftar[j.kode] for j in jenis_grup]) for nama, jenis_grup in katalog.GRUP]
+    dari_kabupaten = [p for p in daftar.values() if p.jenis.kode not in katalog.KATALOG]
+    if dari_kabupaten:
+        grup.append(("Dari kabupaten", dari_kabupaten))
     return render_template("surat/operator_jenis.html", form=form, grup=grup, pejabat=pejabat_svc.daftar(),
                            saran_klasifikasi=klasifikasi_svc.dari_kode(p.klasifikasi for p in daftar.values())), status
 
@@ -95,7 +99,7 @@ def jenis():
 def syarat():
     """Every letter type with the documents residents are asked to attach."""
     per_jenis = syarat_svc.per_jenis()
-    return render_template("surat/operator_syarat.html", daftar=[(j, per_jenis[j.kode]) for j in katalog.DAFTAR])
+    return render_template("surat/operator_syarat.html", daftar=[(j, per_jenis[j.kode]) for j in semua_jenis()])
 
 
 @bp.route("/syarat/<kode>", methods=["GET", "POST"])
