@@ -62,7 +62,9 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {}
     DB_PING_SETELAH_DETIK = float(_env("DB_PING_SETELAH_DETIK", "10"))
     REDIS_URL = _env("REDIS_URL")
-    STORAGE_DIR = _env("STORAGE_DIR", str(INSTANCE / "storage"))
+    # Unset: chosen from the database in init() (see _milik_deployment), so two
+    # deployments started from one checkout never share stored letters.
+    STORAGE_DIR = _env("STORAGE_DIR")
     # s3://bucket/prefix: files in S3-compatible object storage instead of STORAGE_DIR
     # (desaonline.penyimpanan). Unset credentials: boto3's own chain (env, instance role).
     STORAGE_URL = _env("STORAGE_URL")
@@ -103,7 +105,9 @@ class Config:
     AUTH_ERROR_STATUS_CODE = 401
     INFO = {"description": "API Layanan Mandiri desaonline (lihat CONTRACT.md)."}
 
-    CELERY_QUEUE = _env("CELERY_QUEUE", "desaonline")
+    # Unset: "desaonline" plus a tag of the database (see _milik_deployment), so two
+    # deployments on one Redis never take each other's letters.
+    CELERY_QUEUE = _env("CELERY_QUEUE")
     # Letters still "diproses" after this many seconds are sent to the workers again
     # by the sweeper (the database is the truth; the broker may have lost them).
     SURAT_MACET_DETIK = int(_env("SURAT_MACET_DETIK", "300"))
@@ -147,6 +151,27 @@ class Config:
             broker = INSTANCE / "celery-broker.sqlite"
         broker.parent.mkdir(parents=True, exist_ok=True)
         return f"{ALIAS}+sqlite:///{broker}"
+
+    @staticmethod
+    def _milik_deployment(database_uri):
+        """Where a deployment keeps its letters and which queue it uses, when the
+        environment does not say: what the database the environment names decides,
+        because one database is one deployment. The development default (the SQLite
+        file under instance/) keeps the plain names it always had."""
+        import hashlib
+
+        from sqlalchemy.engine import make_url
+        url = make_url(database_uri)
+        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+            database = Path(url.database)
+            if database.resolve() == (INSTANCE / "desaonline.sqlite").resolve():
+                return INSTANCE / "storage", "desaonline"
+            tanda = hashlib.sha256(str(database.resolve()).encode()).hexdigest()[:10]
+            return database.with_name(f"{database.stem}-berkas"), f"desaonline-{tanda}"
+        # A server database: its host, port and name (never the password) identify it.
+        alamat = f"{url.get_backend_name()}://{url.host or ''}:{url.port or ''}/{url.database or ''}"
+        tanda = hashlib.sha256(alamat.encode()).hexdigest()[:10]
+        return INSTANCE / "storage" / tanda, f"desaonline-{tanda}"
 
     @staticmethod
     def celery(config):
@@ -198,6 +223,11 @@ class Config:
         if not app.config.get("SECRET_KEY"):
             app.config["SECRET_KEY"] = _dev_secret("SECRET_KEY")
         _folder_sqlite(app.config["SQLALCHEMY_DATABASE_URI"])
+        berkas, antrean = cls._milik_deployment(app.config["SQLALCHEMY_DATABASE_URI"])
+        if not app.config.get("STORAGE_DIR"):
+            app.config["STORAGE_DIR"] = str(berkas)
+        if not app.config.get("CELERY_QUEUE"):
+            app.config["CELERY_QUEUE"] = antrean
         app.config.setdefault("CELERY", cls.celery(app.config))
         app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
 
