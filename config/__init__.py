@@ -123,11 +123,22 @@ class Config:
     # at one of them (checked by signature, never by a name).
     TTE_AKAR_BSRE = _env("TTE_AKAR_BSRE")
 
-    # The kabupaten's BSrE esign client, for desa that sign through BSrE.
+    # The kabupaten's BSrE esign client, for desa that sign through BSrE (a desa may set
+    # its own in the operator's settings). BSRE_VERSION: the esign client's API, 1 or 2.
     BSRE_URL = _env("BSRE_URL")
     BSRE_USERNAME = _env("BSRE_USERNAME")
     BSRE_PASSWORD = _env("BSRE_PASSWORD")
+    BSRE_VERSION = _env("BSRE_VERSION", "1")
     BSRE_TIMEOUT = float(_env("BSRE_TIMEOUT", "60"))
+    # The operator's pages ask the esign client for the Kepala Desa's status: keep it short.
+    BSRE_STATUS_TIMEOUT = float(_env("BSRE_STATUS_TIMEOUT", "8"))
+    # Letters approved together (one passphrase) at most.
+    BSRE_BATCH_MAKS = int(_env("BSRE_BATCH_MAKS", "20"))
+    # Local PKCS#12 signing: an RFC 3161 timestamp authority; when set, letters are signed
+    # PAdES B-LTA (timestamp, validation data in the DSS, a document timestamp).
+    TSA_URL = _env("TSA_URL")
+    TSA_USERNAME = _env("TSA_USERNAME")
+    TSA_PASSWORD = _env("TSA_PASSWORD")
 
     @staticmethod
     def _broker_tertanam(database_uri):

@@ -16,9 +16,15 @@ from sqlalchemy.orm import Session
 log = logging.getLogger(__name__)
 
 PROSES_SURAT = "workers.surat.proses_surat"
+PROSES_SURAT_BANYAK = "workers.surat.proses_surat_banyak"
 SAPU_SURAT_MACET = "workers.surat.sapu_surat_macet"
 
 _KUNCI = "desaonline.tugas"
+
+
+def repr_aman(kwargs, rahasia):
+    """The task's keyword arguments as its log lines show them: secrets as ``***``."""
+    return repr({k: ("***" if k in rahasia else v) for k, v in kwargs.items()}) if rahasia else None
 
 
 def kirim(nama, args=(), kwargs=None, rahasia=()):
@@ -26,7 +32,7 @@ def kirim(nama, args=(), kwargs=None, rahasia=()):
 
     ``rahasia``: names of keyword arguments that the worker's log must not show."""
     kwargs = kwargs or {}
-    kwargsrepr = repr({k: ("***" if k in rahasia else v) for k, v in kwargs.items()}) if rahasia else None
+    kwargsrepr = repr_aman(kwargs, rahasia)
     try:
         current_app.extensions["celery"].send_task(nama, args=args, kwargs=kwargs, kwargsrepr=kwargsrepr)
     except Exception:  # noqa: BLE001: broker down; the database keeps the work for the sweeper

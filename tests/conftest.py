@@ -253,6 +253,10 @@ class Tugas:
         return self._tasks["workers.surat.proses_surat"]
 
     @property
+    def proses_banyak(self):
+        return self._tasks["workers.surat.proses_surat_banyak"]
+
+    @property
     def sapu(self):
         return self._tasks["workers.surat.sapu_surat_macet"]
 

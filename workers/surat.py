@@ -1,9 +1,12 @@
 """Letter tasks: the task boundary only; what happens to a letter is ``desaonline.surat``.
 
-``proses_surat`` enters the desa's scope and runs ``surat.terbitkan.terbitkan``;
-this module decides what a failure means for the task: ``GagalProses`` that
-trying again cannot mend marks the letter ``gagal`` at once, anything else is
-retried with backoff and marks it ``gagal`` after the last try.
+``proses_surat`` (one letter) and ``proses_surat_banyak`` (letters approved together
+with one BSrE passphrase) enter the desa's scope and run
+``surat.terbitkan.terbitkan_banyak``; this module decides what a failure means for
+the task: ``GagalProses`` that trying again cannot mend marks the letters ``gagal``
+at once, anything else is retried with backoff and marks them ``gagal`` after the
+last try. No result backend: a task's arguments (the encrypted passphrase) are
+kept nowhere once it ran, and its log lines show them as ``***``.
 
 - ``acks_late`` + ``task_reject_on_worker_lost`` (config/): a worker killed in the
   middle leaves the message to be delivered again.
@@ -44,24 +47,37 @@ def siapkan_proses(**_):
              max_retries=len(BACKOFF))
 def proses_surat(self, surat_id, desa_id, sandi=None):
     """Render, sign and store one approved letter of one desa."""
+    return _proses(self, [surat_id], desa_id, sandi).get(surat_id)
+
+
+@shared_task(bind=True, name=tugas.PROSES_SURAT_BANYAK, acks_late=True, reject_on_worker_lost=True,
+             max_retries=len(BACKOFF))
+def proses_surat_banyak(self, surat_ids, desa_id, sandi=None):
+    """Letters of one desa approved together with one BSrE passphrase."""
+    return _proses(self, surat_ids, desa_id, sandi)
+
+
+def _proses(task, surat_ids, desa_id, sandi):
     with desa_scope(desa_id):
         try:
-            return terbitkan.terbitkan(surat_id, sandi)
+            return terbitkan.terbitkan_banyak(surat_ids, sandi)
         except GagalProses as err:
             db.session.rollback()
             if not err.sementara:
-                return terbitkan.gagal(surat_id, str(err))
-            return _ulangi_nanti(self, surat_id, err)
+                return terbitkan.gagal_banyak(surat_ids, str(err))
+            return _ulangi_nanti(task, surat_ids, err)
         except Exception as err:  # noqa: BLE001: database, disk, anything that may pass
             db.session.rollback()
-            log.exception("surat %s: gagal diproses (percobaan %s)", surat_id, self.request.retries + 1)
-            return _ulangi_nanti(self, surat_id, err)
+            log.exception("surat %s: gagal diproses (percobaan %s)", surat_ids, task.request.retries + 1)
+            return _ulangi_nanti(task, surat_ids, err)
 
 
-def _ulangi_nanti(task, surat_id, err):
+def _ulangi_nanti(task, surat_ids, err):
     if task.request.retries >= task.max_retries:
-        return terbitkan.gagal(surat_id, f"Gagal setelah {task.request.retries + 1} percobaan: {_alasan(err)}")
-    raise task.retry(exc=err, countdown=BACKOFF[task.request.retries])
+        return terbitkan.gagal_banyak(surat_ids, f"Gagal setelah {task.request.retries + 1} percobaan: {_alasan(err)}")
+    # A retry is a new message: its log lines must hide the passphrase token as the first did.
+    raise task.retry(exc=err, countdown=BACKOFF[task.request.retries],
+                     kwargsrepr=tugas.repr_aman(task.request.kwargs or {}, ("sandi",)))
 
 
 def _alasan(err):

@@ -47,11 +47,13 @@ def buat_ca(nama="Desa Online Demo CA", tahun=10):
 
 
 def terbitkan(ca_key, ca_cert, nama, *, jenis_kunci="rsa", mulai=None, sampai=None, untuk_ttd=True,
-              key_usage=True, email=None):
+              key_usage=True, email=None, crl_url=None, timestamping=False):
     """A signer's certificate issued by the CA: (private key, certificate).
 
     ``untuk_ttd=False`` gives a key usage without digitalSignature/nonRepudiation,
-    ``key_usage=False`` none at all (both are refused on upload).
+    ``key_usage=False`` none at all (both are refused on upload). ``crl_url``: where
+    the CA publishes its CRL (as real CAs write it in every certificate).
+    ``timestamping``: a timestamp authority's certificate (RFC 3161).
     """
     key = _kunci(jenis_kunci)
     now = datetime.now(timezone.utc)
@@ -64,11 +66,21 @@ def terbitkan(ca_key, ca_cert, nama, *, jenis_kunci="rsa", mulai=None, sampai=No
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
     )
-    if key_usage:
+    if timestamping:
+        builder = builder.add_extension(x509.KeyUsage(
+            digital_signature=True, content_commitment=True, key_encipherment=False, data_encipherment=False,
+            key_agreement=False, key_cert_sign=False, crl_sign=False, encipher_only=False, decipher_only=False),
+            critical=True).add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.TIME_STAMPING]),
+                                         critical=True)
+    elif key_usage:
         builder = builder.add_extension(x509.KeyUsage(
             digital_signature=untuk_ttd, content_commitment=untuk_ttd, key_encipherment=not untuk_ttd,
             data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
             encipher_only=False, decipher_only=False), critical=True)
+    if crl_url:
+        builder = builder.add_extension(x509.CRLDistributionPoints([x509.DistributionPoint(
+            full_name=[x509.UniformResourceIdentifier(crl_url)], relative_name=None, reasons=None,
+            crl_issuer=None)]), critical=False)
     if email:
         builder = builder.add_extension(x509.SubjectAlternativeName([x509.RFC822Name(email)]), critical=False)
     return key, builder.sign(ca_key, hashes.SHA256())

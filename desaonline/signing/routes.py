@@ -1,22 +1,43 @@
-"""The operator's signing pages (desa host): the certificate and the signing method."""
+"""The operator's signing pages (desa host): the certificate, the signing method, BSrE."""
 from flask import flash, redirect, render_template, request, url_for
 
 from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.operator.auth import operator_required
-from desaonline.signing import bp, forms, layanan, sertifikat
+from desaonline.signing import bp, forms, gambar, layanan, sertifikat
 
 
 @bp.before_request
 def _batas_unggah():
-    if request.endpoint == "signing.sertifikat" and request.method == "POST":
+    if request.method == "POST" and request.endpoint == "signing.sertifikat":
         request.max_content_length = sertifikat.UKURAN_MAKS + 16 * 1024
+    elif request.method == "POST" and request.endpoint == "signing.spesimen":
+        request.max_content_length = gambar.UKURAN_MAKS + 16 * 1024
 
 
-def _halaman(form=None, metode=None, status=200):
+def _status(ringkas):
+    """The Kepala Desa's status at BSrE, or why it cannot be told (never an error page)."""
+    if not ringkas["bsre_nik"] or not ringkas["bsre_esign_client"]:
+        return None
+    try:
+        hasil = layanan.status_penanda()
+    except Penolakan as err:
+        return {"status": None, "pesan": err.pesan, "bisa_menandatangani": False}
+    return {"status": hasil.status, "pesan": hasil.pesan, "bisa_menandatangani": hasil.bisa_menandatangani}
+
+
+def _halaman(status=200, **forms_):
     ringkas = layanan.ringkasan()
-    form = form or forms.SertifikatForm(formdata=None)
-    metode = metode or forms.MetodeForm(formdata=None, metode=ringkas["metode"], bsre_nik=ringkas["bsre_nik"])
-    return render_template("signing/sertifikat.html", form=form, metode=metode, ringkas=ringkas), status
+    isi = {
+        "form": forms.SertifikatForm(formdata=None),
+        "metode": forms.MetodeForm(formdata=None, metode=ringkas["metode"], bsre_nik=ringkas["bsre_nik"],
+                                   bsre_visual=ringkas["bsre_visual"], bsre_letak=ringkas["bsre_letak"]),
+        "spesimen": forms.SpesimenForm(formdata=None),
+        "esign": forms.EsignClientForm(formdata=None, url=ringkas["bsre_url_desa"],
+                                       versi=ringkas["bsre_versi"] if ringkas["bsre_url_desa"] else "1"),
+        "hapus_esign": forms.TombolForm(formdata=None),
+    }
+    isi.update(forms_)
+    return render_template("signing/sertifikat.html", ringkas=ringkas, status_bsre=_status(ringkas), **isi), status
 
 
 @bp.route("", methods=["GET", "POST"], endpoint="sertifikat")
@@ -38,14 +59,54 @@ def sertifikat_page():
 @bp.post("/metode")
 @operator_required
 def metode():
-    """Choose how the desa signs."""
+    """Choose how the desa signs (BSrE only when the Kepala Desa's certificate is ISSUE there)."""
     form = forms.MetodeForm()
     if form.validate_on_submit():
         try:
-            layanan.atur_metode(form.metode.data, form.bsre_nik.data)
+            layanan.atur_metode(form.metode.data, form.bsre_nik.data, form.bsre_visual.data, form.bsre_letak.data)
+        except Penolakan as err:
+            tampilkan_di_form(form, err)
+            return _halaman(metode=form, status=err.status)
+        flash("Cara tanda tangan disimpan.", "sukses")
+        return redirect(url_for("signing.sertifikat"))
+    return _halaman(metode=form, status=422)
+
+
+@bp.post("/spesimen", endpoint="spesimen")
+@operator_required
+def spesimen():
+    form = forms.SpesimenForm()
+    if form.validate_on_submit():
+        try:
+            layanan.unggah_spesimen(form.berkas.data.read(gambar.UKURAN_MAKS + 1))
+        except Penolakan as err:
+            tampilkan_di_form(form, err, {"file": "berkas"})
+        else:
+            flash("Gambar spesimen tersimpan.", "sukses")
+            return redirect(url_for("signing.sertifikat"))
+    return _halaman(spesimen=form, status=422)
+
+
+@bp.post("/esign-client")
+@operator_required
+def esign_client():
+    """The desa's own esign client (URL, API version, the application's credentials)."""
+    form = forms.EsignClientForm()
+    if form.validate_on_submit():
+        try:
+            layanan.atur_akun_desa(form.url.data, form.versi.data, form.username.data, form.password.data)
         except Penolakan as err:
             tampilkan_di_form(form, err)
         else:
-            flash("Cara tanda tangan disimpan.", "sukses")
+            flash("Esign client desa tersimpan; surat berikutnya ditandatangani lewat esign client ini.", "sukses")
             return redirect(url_for("signing.sertifikat"))
-    return _halaman(metode=form, status=422)
+    return _halaman(esign=form, status=422)
+
+
+@bp.post("/esign-client/hapus")
+@operator_required
+def hapus_esign_client():
+    if forms.TombolForm().validate_on_submit():
+        layanan.hapus_akun_desa()
+        flash("Desa kembali memakai esign client kabupaten.", "sukses")
+    return redirect(url_for("signing.sertifikat"))

@@ -2,8 +2,8 @@
 services (``layanan``, ``pengaturan``, ``pejabat``) so pages and API agree."""
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import (BooleanField, IntegerField, PasswordField, SelectField, StringField, SubmitField,
-                     TextAreaField)
+from wtforms import (BooleanField, IntegerField, PasswordField, SelectField, SelectMultipleField, StringField,
+                     SubmitField, TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
@@ -81,12 +81,27 @@ class SetujuiForm(FlaskForm):
     penandatangan = SelectField("Penandatangan", validate_choice=False)
     passphrase = PasswordField("Passphrase BSrE Kepala Desa",
                                description="Diketik oleh Kepala Desa; dipakai sekali dan tidak disimpan.")
+    totp = StringField("Kode TOTP dari email BSrE", validators=[Optional(), Length(max=32)],
+                       description="Pengganti passphrase (BSrE API versi 2).",
+                       render_kw={"inputmode": "numeric", "autocomplete": "one-time-code"})
     setujui = SubmitField("Setujui")
+
+
+class SetujuiBanyakForm(FlaskForm):
+    surat = SelectMultipleField("Surat", coerce=int, validate_choice=False)
+    passphrase = PasswordField("Passphrase BSrE Kepala Desa", validators=[Optional(), Length(max=256)],
+                               description="Satu passphrase untuk semua surat yang dipilih; tidak disimpan.")
+    totp = StringField("Kode TOTP dari email BSrE", validators=[Optional(), Length(max=32)],
+                       description="Pengganti passphrase (BSrE API versi 2).",
+                       render_kw={"inputmode": "numeric", "autocomplete": "one-time-code"})
+    setujui = SubmitField("Setujui yang Dipilih")
 
 
 class UlangiForm(FlaskForm):
     passphrase = PasswordField("Passphrase BSrE Kepala Desa", validators=[Optional(), Length(max=256)],
                                render_kw={"autocomplete": "off"})
+    totp = StringField("Kode TOTP dari email BSrE", validators=[Optional(), Length(max=32)],
+                       render_kw={"inputmode": "numeric", "autocomplete": "one-time-code"})
     ulangi = SubmitField("Ulangi Penandatanganan")
 
 

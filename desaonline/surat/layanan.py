@@ -15,6 +15,7 @@ from desaonline.errors import Penolakan, tidak_ditemukan
 from desaonline.extensions import db
 from desaonline.penduduk.models import Penduduk
 from desaonline.penduduk.referensi import HIDUP
+from desaonline.signing.bsre import Rahasia
 from desaonline.signing.penanda import perlu_passphrase
 from desaonline.surat import (isian as isian_surat, katalog, lampiran as lampiran_svc, pejabat as pejabat_svc, status,
                               syarat as syarat_svc, terbitkan)
@@ -25,6 +26,7 @@ from desaonline.surat.pengaturan import (desa_ini, jenis_ditawarkan, klasifikasi
 from desaonline.surat.penomoran import format_nomor, nomor_berikutnya
 from desaonline.surat.susun import alamat_penduduk
 from desaonline.waktu import hari_ini, sekarang
+from tenants import desa_wajib
 
 log = logging.getLogger(__name__)
 
@@ -313,16 +315,72 @@ def tolak(surat_id, operator, alasan, lengkapi=None):
     db.session.commit()
 
 
-def _passphrase(passphrase):
-    """The BSrE passphrase when the desa signs through BSrE (it is passed on, never stored)."""
+def _rahasia(passphrase, totp=None):
+    """What the Kepala Desa typed when the desa signs through BSrE: passed on, never stored."""
     passphrase = (passphrase or "").strip() or None
-    if passphrase is None and perlu_passphrase():
-        pesan = "Desa ini menandatangani lewat BSrE: ketik passphrase Kepala Desa."
-        raise Penolakan(422, "passphrase_wajib", pesan, {"passphrase": pesan})
-    return passphrase
+    totp = (totp or "").strip() or None
+    if passphrase is None and totp is None:
+        if perlu_passphrase():
+            pesan = "Desa ini menandatangani lewat BSrE: ketik passphrase Kepala Desa."
+            raise Penolakan(422, "passphrase_wajib", pesan, {"passphrase": pesan})
+        return None
+    return Rahasia(passphrase=passphrase, totp=None if passphrase else totp)
 
 
-def setujui(surat_id, operator, penandatangan=None, passphrase=None, klasifikasi=None):
+def _klasifikasi(klasifikasi):
+    klasifikasi = teks_bersih(klasifikasi) or None
+    if klasifikasi is not None and not katalog.klasifikasi_sah(klasifikasi):
+        pesan = "Kode klasifikasi tidak valid, contoh 470 atau 472.11."
+        raise Penolakan(422, "data_tidak_valid", pesan, {"klasifikasi": pesan})
+    return klasifikasi
+
+
+def _setujui_satu(surat_id, operator, penandatangan=None, klasifikasi=None):
+    """The approval's own transaction work: the step, the number, the signatory, the history."""
+    tanggal = hari_ini()
+    status.pindah(surat_id, status.SETUJUI, riwayat=False, disetujui=sekarang(), disetujui_oleh=operator.id,
+                  tanggal_surat=tanggal, alasan_gagal=None)
+    surat = db.session.scalar(select(Surat).where(Surat.id == surat_id))
+    _subjek_hidup(surat)
+    ttd = pejabat_svc.aktif(penandatangan if penandatangan not in (None, "") else surat.pejabat_id)
+    if ttd is None:
+        pesan = ("Penandatangan yang dipilih tidak tersedia." if penandatangan not in (None, "")
+                 else "Penandatangan surat ini tidak lagi aktif; pilih penandatangan lain.")
+        raise Penolakan(422, "penandatangan_tidak_tersedia", pesan, {"penandatangan": pesan})
+    klasifikasi = klasifikasi or surat.klasifikasi
+    desa = desa_ini()
+    atur = pengaturan(desa)
+    kunci = surat.jenis if atur.penomoran == "per_jenis" else "*"
+    urut = nomor_berikutnya(desa.id, kunci, tanggal.year)
+    nomor = format_nomor(atur.format_nomor, nomor=urut, klasifikasi=klasifikasi, kode=surat.jenis,
+                         kode_desa=desa.kode, tanggal=tanggal)
+    db.session.execute(
+        update(Surat).where(Surat.id == surat_id)
+        .values(nomor=nomor, kunci_nomor=kunci, tahun=tanggal.year, nomor_urut=urut, pejabat_id=ttd.id,
+                klasifikasi=klasifikasi, alamat_publik=terbitkan.alamat_publik(desa.host(_base_domain())),
+                ttd_nama=ttd.nama, ttd_jabatan=ttd.jabatan, ttd_nip=ttd.nip, ttd_atas_nama=ttd.atas_nama)
+        .execution_options(synchronize_session=False))
+    status.catat(surat_id, status.DIPROSES, status.OPERATOR, _nama(operator),
+                 f"Disetujui dengan nomor {nomor}; surat sedang ditandatangani.")
+    return nomor, desa.id
+
+
+def _dalam_transaksi(kerja, surat_id):
+    try:
+        hasil = kerja()
+        db.session.commit()
+    except IntegrityError:
+        # The unique constraint on the number is the last guard; it should never fire.
+        db.session.rollback()
+        log.exception("nomor surat bentrok (surat %s)", surat_id)
+        raise Penolakan(409, "nomor_bentrok", "Nomor surat bentrok; silakan coba setujui lagi.") from None
+    except Exception:
+        db.session.rollback()
+        raise
+    return hasil
+
+
+def setujui(surat_id, operator, penandatangan=None, passphrase=None, klasifikasi=None, totp=None):
     """Approve: number the letter, copy the signatory, and hand it to the workers.
 
     The operator may change the signatory and the kode klasifikasi here (both are office
@@ -333,61 +391,60 @@ def setujui(surat_id, operator, penandatangan=None, passphrase=None, klasifikasi
     broker is down the letter stays ``diproses`` and the sweeper sends it again (the
     database is the truth).
     """
-    passphrase = _passphrase(passphrase)
-    klasifikasi = teks_bersih(klasifikasi) or None
-    if klasifikasi is not None and not katalog.klasifikasi_sah(klasifikasi):
-        pesan = "Kode klasifikasi tidak valid, contoh 470 atau 472.11."
-        raise Penolakan(422, "data_tidak_valid", pesan, {"klasifikasi": pesan})
+    rahasia = _rahasia(passphrase, totp)
+    klasifikasi = _klasifikasi(klasifikasi)
     # End the read transaction this request already has: the approval must start with
     # its write (SQLite cannot turn an old read snapshot into a write transaction).
     db.session.commit()
-    tanggal = hari_ini()
+
+    def kerja():
+        nomor, desa_id = _setujui_satu(surat_id, operator, penandatangan, klasifikasi)
+        terbitkan.kirim_ke_pekerja(surat_id, desa_id, rahasia)
+        return nomor
+    return _dalam_transaksi(kerja, surat_id)
+
+
+def setujui_banyak(surat_ids, operator, passphrase=None, totp=None):
+    """Approve several letters at once; where the desa signs through BSrE, one passphrase
+    (or TOTP) signs them all. Each letter is approved in its own transaction (one that
+    cannot be approved does not hold back the others) and the approved ones go to the
+    workers together. Returns ``(disetujui: [(id, nomor)], ditolak: [(id, Penolakan)])``."""
+    ids = list(dict.fromkeys(surat_ids))
+    batas = current_app.config.get("BSRE_BATCH_MAKS", 20)
+    if not ids or len(ids) > batas:
+        pesan = f"Pilih 1 sampai {batas} surat untuk disetujui bersama."
+        raise Penolakan(422, "jumlah_surat_tidak_valid", pesan, {"surat": pesan})
+    rahasia = _rahasia(passphrase, totp)
+    db.session.commit()
+    disetujui, ditolak = [], []
     try:
-        status.pindah(surat_id, status.SETUJUI, riwayat=False, disetujui=sekarang(), disetujui_oleh=operator.id,
-                      tanggal_surat=tanggal, alasan_gagal=None)
-        surat = db.session.scalar(select(Surat).where(Surat.id == surat_id))
-        _subjek_hidup(surat)
-        ttd = pejabat_svc.aktif(penandatangan if penandatangan not in (None, "") else surat.pejabat_id)
-        if ttd is None:
-            pesan = ("Penandatangan yang dipilih tidak tersedia." if penandatangan not in (None, "")
-                     else "Penandatangan surat ini tidak lagi aktif; pilih penandatangan lain.")
-            raise Penolakan(422, "penandatangan_tidak_tersedia", pesan, {"penandatangan": pesan})
-        klasifikasi = klasifikasi or surat.klasifikasi
-        desa = desa_ini()
-        atur = pengaturan(desa)
-        kunci = surat.jenis if atur.penomoran == "per_jenis" else "*"
-        urut = nomor_berikutnya(desa.id, kunci, tanggal.year)
-        nomor = format_nomor(atur.format_nomor, nomor=urut, klasifikasi=klasifikasi, kode=surat.jenis,
-                             kode_desa=desa.kode, tanggal=tanggal)
-        db.session.execute(
-            update(Surat).where(Surat.id == surat_id)
-            .values(nomor=nomor, kunci_nomor=kunci, tahun=tanggal.year, nomor_urut=urut, pejabat_id=ttd.id,
-                    klasifikasi=klasifikasi, alamat_publik=terbitkan.alamat_publik(desa.host(_base_domain())),
-                    ttd_nama=ttd.nama, ttd_jabatan=ttd.jabatan, ttd_nip=ttd.nip, ttd_atas_nama=ttd.atas_nama)
-            .execution_options(synchronize_session=False))
-        status.catat(surat_id, status.DIPROSES, status.OPERATOR, _nama(operator),
-                     f"Disetujui dengan nomor {nomor}; surat sedang ditandatangani.")
-        terbitkan.kirim_ke_pekerja(surat_id, desa.id, passphrase)
-        db.session.commit()
-    except IntegrityError:
-        # The unique constraint on the number is the last guard; it should never fire.
-        db.session.rollback()
-        log.exception("nomor surat bentrok (surat %s)", surat_id)
-        raise Penolakan(409, "nomor_bentrok", "Nomor surat bentrok; silakan coba setujui lagi.") from None
-    except Exception:
-        db.session.rollback()
-        raise
-    return nomor
+        for surat_id in ids:
+            try:
+                nomor, _ = _dalam_transaksi(lambda sid=surat_id: _setujui_satu(sid, operator), surat_id)
+            except Penolakan as err:
+                ditolak.append((surat_id, err))
+            else:
+                disetujui.append((surat_id, nomor))
+    finally:
+        # Whatever stopped the loop, the letters already numbered go to the workers.
+        if disetujui:
+            terbitkan.kirim_ke_pekerja([sid for sid, _ in disetujui], desa_wajib(), rahasia)
+            db.session.commit()
+    if not disetujui:
+        pertama = ditolak[0][1]
+        raise Penolakan(pertama.status, pertama.kode, "Tidak ada surat yang dapat disetujui: " + "; ".join(
+            f"surat {sid}: {err.pesan}" for sid, err in ditolak), {str(sid): err.pesan for sid, err in ditolak})
+    return disetujui, ditolak
 
 
-def ulangi(surat_id, operator, passphrase=None):
+def ulangi(surat_id, operator, passphrase=None, totp=None):
     """Send a ``gagal`` letter to the workers again (its number stays)."""
     surat = surat_operator(surat_id)
     if not status.ULANGI.boleh_dari(surat.status):
         raise Penolakan(409, "status_tidak_sesuai", f"{status.ULANGI.tidak_boleh}; surat ini berstatus {surat.status}.")
-    passphrase = _passphrase(passphrase)
+    rahasia = _rahasia(passphrase, totp)
     status.pindah(surat.id, status.ULANGI, _nama(operator), alasan_gagal=None)
-    terbitkan.kirim_ke_pekerja(surat.id, surat.desa_id, passphrase)
+    terbitkan.kirim_ke_pekerja(surat.id, surat.desa_id, rahasia)
     db.session.commit()
     return surat
 

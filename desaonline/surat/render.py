@@ -94,11 +94,14 @@ class SuratPdf:
 
 
 class _RuangTtd(Flowable):
-    """Empty room in the signatory block; records its place on the page when drawn."""
+    """Empty room in the signatory block; records its place on the page when drawn.
 
-    def __init__(self, lebar, tinggi, catat: KotakTtd):
+    ``tag``: a character written (white, tiny) at the room's lower-left corner, for a
+    signer that places the signature by finding it in the text (BSrE's tag_koordinat)."""
+
+    def __init__(self, lebar, tinggi, catat: KotakTtd, tag=None):
         super().__init__()
-        self.width, self.height, self._catat = lebar, tinggi, catat
+        self.width, self.height, self._catat, self._tag = lebar, tinggi, catat, tag
 
     def wrap(self, avail_width, avail_height):
         return self.width, self.height
@@ -108,6 +111,12 @@ class _RuangTtd(Flowable):
         c = self._catat
         c.halaman = self.canv.getPageNumber() - 1
         c.x1, c.y1, c.x2, c.y2 = round(x, 2), round(y, 2), round(x + self.width, 2), round(y + self.height, 2)
+        if self._tag:
+            self.canv.saveState()
+            self.canv.setFillColor(colors.white)
+            self.canv.setFont("Helvetica", 2)
+            self.canv.drawString(0, 0, self._tag)
+            self.canv.restoreState()
 
 
 class _KodeQr(QrCode):
@@ -249,7 +258,7 @@ def _paragraf(daftar):
     return hasil
 
 
-def _blok_ttd(dok: DokumenSurat, lebar, catat: KotakTtd):
+def _blok_ttd(dok: DokumenSurat, lebar, catat: KotakTtd, tag=None):
     """Place and date, a.n./u.b., jabatan, room for the signature, name, NIP; QR on the left."""
     p = dok.penandatangan
     kanan = [Paragraph(f"{teks(dok.tempat)}, {teks(tanggal_indonesia(dok.tanggal))}", GAYA["ttd"])]
@@ -257,7 +266,7 @@ def _blok_ttd(dok: DokumenSurat, lebar, catat: KotakTtd):
         kanan.append(Paragraph(f"{teks(p.atas_nama)} {teks(p.jabatan_atasan)}", GAYA["ttd"]))
     kanan.append(Paragraph(teks(p.jabatan), GAYA["ttd"]))
     kanan.append(Spacer(1, 3))
-    kanan.append(_RuangTtd(KOTAK_TTD_LEBAR, KOTAK_TTD_TINGGI, catat))
+    kanan.append(_RuangTtd(KOTAK_TTD_LEBAR, KOTAK_TTD_TINGGI, catat, tag))
     kanan.append(Spacer(1, 3))
     kanan.append(Paragraph(f"<u>{teks(p.nama)}</u>", GAYA["ttd_nama"]))
     if p.nip:
@@ -384,8 +393,8 @@ def _kanvas(dok: DokumenSurat, ukuran, margin):
     return Kanvas
 
 
-def render(dok: DokumenSurat) -> SuratPdf:
-    """The PDF of one letter and where its signature box is."""
+def render(dok: DokumenSurat, tag_ttd: str | None = None) -> SuratPdf:
+    """The PDF of one letter and where its signature box is (marked with ``tag_ttd``)."""
     ukuran = KERTAS.get(dok.kertas, KERTAS["A4"])
     atas, kanan, bawah, kiri = (v * mm for v in dok.margin_mm)
     buf = io.BytesIO()
@@ -400,7 +409,7 @@ def render(dok: DokumenSurat) -> SuratPdf:
     # The closing text and the signature block are one unit: never split, never apart.
     isi = [*_kop(dok, lebar), *_judul(dok), *_paragraf(dok.pembuka), *_tabel_data(dok.data, lebar),
            *_paragraf(dok.isi), CondPageBreak(10 * mm),
-           KeepTogether([*_paragraf(dok.penutup), *_blok_ttd(dok, lebar, catat)])]
+           KeepTogether([*_paragraf(dok.penutup), *_blok_ttd(dok, lebar, catat, tag_ttd)])]
     halaman = _Halaman(dok, ukuran, bawah, kiri, kanan)
     doc.build(isi, onFirstPage=halaman, onLaterPages=halaman,
               canvasmaker=_kanvas(dok, ukuran, (atas, kanan, bawah, kiri)))

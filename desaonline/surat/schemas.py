@@ -235,9 +235,38 @@ class SetujuiIn(Schema):
     klasifikasi = String(load_default=None, allow_none=True, validate=Length(max=20),
                          metadata={"description": "ganti kode klasifikasi saat menyetujui, mis. 472.11; bawaan: "
                                                   "yang tercatat di permohonan", "example": "472.11"})
-    passphrase = String(load_default=None, allow_none=True, load_only=True,
+    passphrase = String(load_default=None, allow_none=True, load_only=True, validate=Length(0, 256),
                         metadata={"description": "passphrase BSrE Kepala Desa, bila desa menandatangani lewat "
                                                  "BSrE; dipakai sekali, tidak disimpan"})
+    totp = String(load_default=None, allow_none=True, load_only=True, validate=Length(0, 32),
+                  metadata={"description": "BSrE API v2: kode TOTP dari email Kepala Desa, pengganti passphrase"})
+
+
+class SetujuiBanyakIn(Schema):
+    surat = List(Id(), required=True, validate=Length(1, 100),
+                 metadata={"description": "id surat berstatus diajukan yang disetujui bersama"})
+    passphrase = String(load_default=None, allow_none=True, load_only=True, validate=Length(0, 256),
+                        metadata={"description": "satu passphrase BSrE untuk semua surat ini; dipakai sekali, "
+                                                 "tidak disimpan"})
+    totp = String(load_default=None, allow_none=True, load_only=True, validate=Length(0, 32),
+                  metadata={"description": "BSrE API v2: kode TOTP untuk sejumlah surat ini"})
+
+
+class SuratDisetujuiOut(Schema):
+    id = Integer()
+    nomor = String()
+    status = String(metadata={"example": "diproses"})
+
+
+class SuratDitolakOut(Schema):
+    id = Integer()
+    error = String()
+    message = String()
+
+
+class SetujuiBanyakOut(Schema):
+    disetujui = List(Nested(SuratDisetujuiOut))
+    ditolak = List(Nested(SuratDitolakOut), metadata={"description": "surat yang tidak dapat disetujui, dengan alasannya"})
 
 
 class SetujuiOut(Schema):
@@ -285,6 +314,8 @@ class IdOut(Schema):
 class UlangiIn(Schema):
     passphrase = String(load_default=None, validate=Length(1, 256),
                         metadata={"description": "passphrase BSrE Kepala Desa (hanya desa yang memakai BSrE)"})
+    totp = String(load_default=None, allow_none=True, load_only=True, validate=Length(0, 32),
+                  metadata={"description": "BSrE API v2: kode TOTP, pengganti passphrase"})
 
 
 class UlangiOut(Schema):

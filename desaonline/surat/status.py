@@ -131,6 +131,10 @@ _KLAIM = berlingkup(update(Surat)
                     .where(Surat.id == bindparam("k_surat"), Surat.status == DIPROSES)
                     .values(percobaan=Surat.percobaan + 1).returning(Surat)
                     .execution_options(synchronize_session=False, populate_existing=True))
+_KLAIM_BANYAK = berlingkup(update(Surat)
+                           .where(Surat.id.in_(bindparam("k_surat", expanding=True)), Surat.status == DIPROSES)
+                           .values(percobaan=Surat.percobaan + 1).returning(Surat)
+                           .execution_options(synchronize_session=False, populate_existing=True))
 _SELESAI = berlingkup(update(Surat)
             .where(Surat.id == bindparam("k_surat"), Surat.status == DIPROSES)
             .values(status=SELESAI, kode_verifikasi=bindparam("k_kode"), pdf_sha256=bindparam("k_sha"),
@@ -154,6 +158,12 @@ def klaim(surat_id):
     if surat is None:
         db.session.rollback()
     return surat
+
+
+def klaim_banyak(surat_ids):
+    """A worker takes several ``diproses`` letters at once (those signed in one request);
+    the ones no longer ``diproses`` are left out."""
+    return list(db.session.scalars(_KLAIM_BANYAK, {"k_surat": list(surat_ids)}))
 
 
 def selesai(surat_id, kode_verifikasi, pdf_sha256, pdf_path, waktu):

@@ -4,16 +4,15 @@ What anyone may learn is limited to what is printed on the letter anyway (number
 type, date, desa) and a masked name: the code is unguessable, but a leaked code
 must not reveal a resident's full name.
 """
-import asyncio
 import hashlib
 import io
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
 from desaonline.extensions import db
 from desaonline.signing.models import SertifikatDesa
+from desaonline.signing.pades import tanpa_event_loop  # noqa: F401  (pyHanko's sync API; tests import it here)
 from desaonline.surat import katalog, kode_verifikasi
 from desaonline.surat.models import Surat
 from desaonline.surat.status import SELESAI
@@ -22,18 +21,6 @@ UKURAN_PDF_MAKS = 5 * 1024 * 1024
 # Checking a signature costs tens of milliseconds of CPU: enough for anyone checking
 # letters by hand, too little to keep the web workers busy for someone else.
 BATAS_PERIKSA_PDF = "30 per minute"
-
-
-def tanpa_event_loop(fungsi, *args, **kwargs):
-    """Call ``fungsi`` where no asyncio loop runs: pyHanko's synchronous validation
-    calls ``asyncio.run()``, which fails in a thread whose loop is running (an async
-    server, or a Playwright session in the same test process)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return fungsi(*args, **kwargs)
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(fungsi, *args, **kwargs).result()
 
 
 def samarkan(nama):
@@ -105,6 +92,9 @@ def periksa_pdf(data, desa):
         tanda = reader.embedded_signatures
     except Exception:  # noqa: BLE001: anything that is not a readable PDF
         return HasilPeriksa(sha, surat, pdf_terbaca=False)
+    # The letter's signature is the last one that is not a document timestamp (a B-LTA
+    # letter ends with one, sealing its validation data).
+    tanda = [t for t in tanda if t.sig_object.get("/Type") != "/DocTimeStamp"]
     if not tanda:
         return HasilPeriksa(sha, surat, pdf_terbaca=True)
     return _periksa_ttd(sha, surat, tanda[-1])
@@ -112,6 +102,7 @@ def periksa_pdf(data, desa):
 
 def _periksa_ttd(sha, surat, ttd):
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
     try:
@@ -127,7 +118,10 @@ def _periksa_ttd(sha, surat, ttd):
         select(SertifikatDesa.id).where(SertifikatDesa.sidik_sha256 == sidik).limit(1)) is not None
     return HasilPeriksa(
         sha, surat, pdf_terbaca=True, ada_ttd=True, utuh=bool(status.intact), sah=bool(status.valid),
-        seluruh_dokumen=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        # The whole file, or all of it but validation data and timestamps added after (B-LTA).
+        seluruh_dokumen=status.coverage == SignatureCoverageLevel.ENTIRE_FILE or (
+            status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+            and status.modification_level == ModificationLevel.LTA_UPDATES),
         sertifikat_desa=milik_desa,
         penanda=cert.subject.native.get("common_name") if cert is not None else None,
         waktu_ttd=status.signer_reported_dt,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desaonline.signing.bsre import Rahasia
 from tests.pipeline.bantu import baris, mundurkan, pesan_antrean, riwayat
 from tests.signing.conftest import SANDI
 from tests.signing.validasi import sah
@@ -156,14 +157,14 @@ def test_transient_failures_retry_with_backoff_then_gagal(app, alur, bsre, monke
     a.setujui(sid, passphrase=bsre.passphrase)
     bsre.mati = True
     with app.app_context():
-        sandi = kunci.bungkus_passphrase(bsre.passphrase)
+        sandi = kunci.bungkus_rahasia(Rahasia(passphrase=bsre.passphrase))
     jeda = []
     retry = tugas.proses.retry
     monkeypatch.setattr(tugas.proses, "retry", lambda *x, **kw: jeda.append(kw["countdown"]) or retry(*x, **kw))
     # Executed eagerly, Celery runs each retry at once: 1 attempt + every retry.
     hasil = tugas.proses.apply(args=(sid, a.desa.id), kwargs={"sandi": sandi})
     assert hasil.result == "gagal"
-    assert len(bsre.permintaan) == len(BACKOFF) + 1
+    assert len(bsre.penandatanganan) == len(BACKOFF) + 1
     s = baris(app, sid)
     assert s.status == "gagal" and "503" in s.alasan_gagal and f"{len(BACKOFF) + 1} percobaan" in s.alasan_gagal
     assert riwayat(app, sid).count("gagal") == 1
@@ -189,7 +190,7 @@ def test_bsre_letter_passphrase_travels_encrypted_and_is_never_stored(app, alur,
 
     assert tugas.proses(sid, a.desa.id, **kwargs) == "selesai"
     sah(a.pdf(sid, token), pki_uji.ca)
-    assert bsre.permintaan[-1]["passphrase"] == bsre.passphrase
+    assert bsre.penandatanganan[-1]["passphrase"] == bsre.passphrase
     with app.app_context():
         for tabel in db.metadata.sorted_tables:
             for row in db.session.execute(tabel.select()):
@@ -218,11 +219,11 @@ def test_expired_passphrase_token_is_refused(app, alur, bsre, monkeypatch, tugas
     sid = a.surat_diajukan(token)
     a.setujui(sid, passphrase=bsre.passphrase)
     with app.app_context():
-        sandi = kunci.bungkus_passphrase(bsre.passphrase)
+        sandi = kunci.bungkus_rahasia(Rahasia(passphrase=bsre.passphrase))
     monkeypatch.setattr(kunci, "PASSPHRASE_TTL", -1)
     assert tugas.proses(sid, a.desa.id, sandi=sandi) == "gagal"
     assert "kedaluwarsa" in baris(app, sid).alasan_gagal
-    assert bsre.permintaan == []
+    assert bsre.penandatanganan == []
 
 
 def test_sweeper_resends_only_letters_stuck_in_diproses(app, disetujui, tugas):

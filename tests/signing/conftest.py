@@ -40,11 +40,23 @@ def alur(host_client, buat):
 
 @pytest.fixture
 def bsre(pki_uji, app):
-    """The fake BSrE esign client, and the app pointed at it."""
+    """The stand-in BSrE esign client (v1 and v2), and the app pointed at it as the kabupaten's."""
     from tests.signing.bsre_palsu import BsrePalsu
     palsu = BsrePalsu(pki_uji.ca_key, pki_uji.ca)
-    lama = {k: app.config.get(k) for k in ("BSRE_URL", "BSRE_USERNAME", "BSRE_PASSWORD")}
-    app.config.update(BSRE_URL=palsu.url, BSRE_USERNAME=palsu.USER, BSRE_PASSWORD=palsu.PASSWORD)
+    lama = {k: app.config.get(k) for k in ("BSRE_URL", "BSRE_USERNAME", "BSRE_PASSWORD", "BSRE_VERSION")}
+    app.config.update(BSRE_URL=palsu.url, BSRE_USERNAME=palsu.USER, BSRE_PASSWORD=palsu.PASSWORD, BSRE_VERSION="1")
+    yield palsu
+    app.config.update(lama)
+    palsu.stop()
+
+
+@pytest.fixture
+def bsre_v2(pki_uji, app):
+    """A stand-in that serves API v2 only, as the kabupaten's esign client (BSRE_VERSION=2)."""
+    from tests.signing.bsre_palsu import BsrePalsu
+    palsu = BsrePalsu(pki_uji.ca_key, pki_uji.ca, hanya_v2=True)
+    lama = {k: app.config.get(k) for k in ("BSRE_URL", "BSRE_USERNAME", "BSRE_PASSWORD", "BSRE_VERSION")}
+    app.config.update(BSRE_URL=palsu.url, BSRE_USERNAME=palsu.USER, BSRE_PASSWORD=palsu.PASSWORD, BSRE_VERSION="2")
     yield palsu
     app.config.update(lama)
     palsu.stop()

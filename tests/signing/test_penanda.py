@@ -5,9 +5,8 @@ from datetime import datetime, timezone
 import pytest
 from pypdf import PdfReader
 
-from desaonline.errors import GagalProses
 from desaonline.signing import pades, sertifikat
-from desaonline.signing.penanda import BsreRemoteSigner, KeteranganTtd, LocalPkcs12Signer
+from desaonline.signing.penanda import KeteranganTtd, LocalPkcs12Signer
 from desaonline.surat.render import render
 from tests.signing.conftest import SANDI
 from tests.signing.dokumen_uji import dokumen
@@ -76,41 +75,3 @@ def test_cms_template_gives_what_endesive_gives(pki_uji):
         digest = hashlib.sha256(isi).digest()
         asli = pades._signer_endesive.sign(None, pki_uji.key, pki_uji.cert, [pki_uji.ca], "sha256", True, digest)
         assert kunci.cms(digest) == asli
-
-
-def test_bsre_remote_signer_against_the_fake_esign_client(bsre, pki_uji):
-    hasil = render(dokumen())
-    signer = BsreRemoteSigner(bsre.url, bsre.USER, bsre.PASSWORD, bsre.nik, bsre.passphrase)
-    pdf = signer.tandatangani(hasil.pdf, hasil.kotak_ttd, _ket())
-    sah(pdf, pki_uji.ca)
-    diterima = bsre.permintaan[-1]
-    k = hasil.kotak_ttd
-    assert diterima["nik"] == bsre.nik and diterima["tampilan"] == "visible" and diterima["page"] == "1"
-    assert float(diterima["xAxis"]) == pytest.approx(k.x1, abs=0.01)
-    assert float(diterima["height"]) == pytest.approx(k.y2 - k.y1, abs=0.01)
-    assert signer.passphrase is None  # used once
-
-
-def test_bsre_wrong_passphrase_is_a_permanent_failure(bsre):
-    hasil = render(dokumen())
-    signer = BsreRemoteSigner(bsre.url, bsre.USER, bsre.PASSWORD, bsre.nik, "salah")
-    with pytest.raises(GagalProses, match="Passphrase anda salah") as err:
-        signer.tandatangani(hasil.pdf, hasil.kotak_ttd, _ket())
-    assert not err.value.sementara
-
-
-def test_bsre_wrong_credentials_and_outage(bsre):
-    hasil = render(dokumen())
-    with pytest.raises(GagalProses, match="ditolak") as err:
-        BsreRemoteSigner(bsre.url, bsre.USER, "keliru", bsre.nik, bsre.passphrase).tandatangani(
-            hasil.pdf, hasil.kotak_ttd, _ket())
-    assert not err.value.sementara
-    bsre.mati = True
-    with pytest.raises(GagalProses, match="503") as err:
-        BsreRemoteSigner(bsre.url, bsre.USER, bsre.PASSWORD, bsre.nik, bsre.passphrase).tandatangani(
-            hasil.pdf, hasil.kotak_ttd, _ket())
-    assert err.value.sementara
-    with pytest.raises(GagalProses, match="tidak dapat dihubungi") as err:
-        BsreRemoteSigner("http://127.0.0.1:9", bsre.USER, bsre.PASSWORD, bsre.nik, bsre.passphrase,
-                         timeout=2).tandatangani(hasil.pdf, hasil.kotak_ttd, _ket())
-    assert err.value.sementara

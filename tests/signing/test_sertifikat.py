@@ -102,7 +102,7 @@ def test_missing_fields_are_422(alur):
     assert r.status == 422 and r.json["error"] == "data_tidak_valid"
 
 
-def test_signing_method_bsre_needs_a_nik(alur):
+def test_signing_method_bsre_needs_a_nik(alur, bsre):
     a = alur()
     r = a.kirim("put", "/api/v1/operator/tanda-tangan", a.op, json={"metode": "bsre"})
     assert r.status == 422 and "NIK" in r.json["message"]

@@ -11,9 +11,9 @@ from desaonline.surat import (antrean, berkas, katalog, klasifikasi, lampiran, l
 from desaonline.surat.api.halaman import LAMPIRAN, PDF, header_halaman, lampiran_responses
 from desaonline.surat.pengaturan import desa_ini, pilihan_jenis, pilihan_satu, simpan_jenis
 from desaonline.surat.schemas import (AntreanIn, HasilKlasifikasiOut, IdOut, JenisDesaIn, JenisDesaOut,
-                                      KlasifikasiImporIn,
-                                      PejabatIn, PejabatOut, SetujuiIn, SetujuiOut, StatusOut, SuratOperatorOut,
-                                      SuratRingkasOut, SyaratDesaOut, SyaratIn, TolakIn, UlangiIn, UlangiOut)
+                                      KlasifikasiImporIn, PejabatIn, PejabatOut, SetujuiBanyakIn, SetujuiBanyakOut,
+                                      SetujuiIn, SetujuiOut, StatusOut, SuratOperatorOut, SuratRingkasOut,
+                                      SyaratDesaOut, SyaratIn, TolakIn, UlangiIn, UlangiOut)
 
 
 @api.get("/surat")
@@ -67,8 +67,24 @@ def operator_pdf(surat_id):
          responses=[401, 403, 404, 409, 422])
 def setujui_surat(surat_id, data):
     nomor = layanan.setujui(surat_id, g.akun, data.get("penandatangan"), data.get("passphrase"),
-                            data.get("klasifikasi"))
+                            data.get("klasifikasi"), data.get("totp"))
     return {"id": surat_id, "status": status.DIPROSES, "nomor": nomor}
+
+
+@api.post("/surat/setujui")
+@operator_api
+@api.input(SetujuiBanyakIn, arg_name="data")
+@api.output(SetujuiBanyakOut, status_code=202)
+@api.doc(summary="Setujui beberapa surat sekaligus (satu passphrase BSrE untuk semuanya)",
+         description="Tiap surat diberi nomor dalam transaksinya sendiri; yang tidak dapat disetujui disebut di "
+                     "`ditolak` dan tidak menghalangi yang lain. Surat yang disetujui ditandatangani bersama: "
+                     "BSrE API v2 dalam satu permintaan, v1 berurutan (passphrase salah menghentikan semuanya). "
+                     "Paling banyak `BSRE_BATCH_MAKS` (20) surat.",
+         responses=[401, 403, 404, 409, 422])
+def setujui_banyak(data):
+    disetujui, ditolak = layanan.setujui_banyak(data["surat"], g.akun, data.get("passphrase"), data.get("totp"))
+    return {"disetujui": [{"id": sid, "nomor": nomor, "status": status.DIPROSES} for sid, nomor in disetujui],
+            "ditolak": [{"id": sid, "error": err.kode, "message": err.pesan} for sid, err in ditolak]}
 
 
 @api.post("/surat/<int:surat_id>/tolak")
@@ -98,7 +114,7 @@ def lampiran_berkas(surat_id, lampiran_id):
 @api.output(UlangiOut, status_code=202)
 @api.doc(summary="Kirim ulang surat yang gagal ditandatangani ke pekerja", responses=[401, 403, 404, 409, 422])
 def ulangi(surat_id, data):
-    surat = layanan.ulangi(surat_id, g.akun, data.get("passphrase"))
+    surat = layanan.ulangi(surat_id, g.akun, data.get("passphrase"), data.get("totp"))
     return {"id": surat.id, "status": status.DIPROSES}
 
 

@@ -5,11 +5,11 @@ from flask_login import current_user
 
 from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.operator.auth import operator_required
-from desaonline.signing.penanda import perlu_passphrase
+from desaonline.signing.penanda import bisa_totp, perlu_passphrase
 from desaonline.surat import (antrean, berkas, katalog, kesiapan, klasifikasi as klasifikasi_svc,
                               lampiran as lampiran_svc, layanan, operator_bp as bp, pejabat as pejabat_svc, status,
                               syarat as syarat_svc, tampil)
-from desaonline.surat.forms import SaringForm, SetujuiForm, TolakForm, UlangiForm, pilihan
+from desaonline.surat.forms import SaringForm, SetujuiBanyakForm, SetujuiForm, TolakForm, UlangiForm, pilihan
 from desaonline.surat.pengaturan import desa_ini
 
 
@@ -38,7 +38,31 @@ def antrean_surat():
     except Penolakan as err:
         flash(err.pesan, "galat")
         return redirect(url_for("surat_operator.antrean_surat"))
-    return render_template("surat/operator_antrean.html", hal=hal, form=form)
+    return render_template("surat/operator_antrean.html", hal=hal, form=form,
+                           form_setujui=SetujuiBanyakForm(formdata=None), perlu_passphrase=perlu_passphrase(),
+                           bisa_totp=bisa_totp(), diajukan=status.DIAJUKAN)
+
+
+@bp.post("/setujui")
+@operator_required
+def setujui_banyak():
+    """The letters ticked in the queue, approved together (one BSrE passphrase for all)."""
+    form = SetujuiBanyakForm()
+    kembali = redirect(url_for("surat_operator.antrean_surat"))
+    if not form.validate_on_submit():
+        flash("Formulir tidak valid; pilih surat lalu coba lagi.", "galat")
+        return kembali
+    try:
+        disetujui, ditolak = layanan.setujui_banyak(form.surat.data or [], current_user, form.passphrase.data,
+                                                    form.totp.data)
+    except Penolakan as err:
+        flash(err.pesan, "galat")
+        return kembali
+    flash(f"{len(disetujui)} surat disetujui dengan nomor {', '.join(n for _, n in disetujui)}; surat sedang "
+          "ditandatangani.", "sukses")
+    for surat_id, err in ditolak:
+        flash(f"Surat #{surat_id} tidak disetujui: {err.pesan}", "galat")
+    return kembali
 
 
 def _form_setujui(surat, formdata=None):
@@ -60,7 +84,7 @@ def _periksa(surat, setujui=None, tolak=None, ulangi=None, status_http=200):
         minta_dokumen=[d for d, _ada in syarat_lampiran] or list(syarat_svc.DOKUMEN[:3]),
         lengkapi=tampil.lengkapi(surat),
         form_setujui=setujui or _form_setujui(surat), form_tolak=tolak or TolakForm(formdata=None),
-        form_ulangi=ulangi or UlangiForm(formdata=None), perlu_passphrase=perlu_passphrase(),
+        form_ulangi=ulangi or UlangiForm(formdata=None), perlu_passphrase=perlu_passphrase(), bisa_totp=bisa_totp(),
         saran_klasifikasi=klasifikasi_svc.saran(surat.klasifikasi),
         # While the workers sign it the page follows it, as the resident's does.
         pantau=surat.status == status.DIPROSES,
@@ -81,7 +105,7 @@ def setujui(surat_id):
     form = _form_setujui(surat, request.form)
     try:
         nomor = layanan.setujui(surat_id, current_user, form.penandatangan.data, form.passphrase.data,
-                                form.klasifikasi.data)
+                                form.klasifikasi.data, form.totp.data)
     except Penolakan as err:
         tampilkan_di_form(form, err)
         return _periksa(layanan.surat_operator(surat_id), setujui=form, status_http=err.status)
@@ -112,7 +136,7 @@ def ulangi(surat_id):
     """The "Ulangi" button on a failed letter."""
     form = UlangiForm()
     try:
-        layanan.ulangi(surat_id, current_user, form.passphrase.data)
+        layanan.ulangi(surat_id, current_user, form.passphrase.data, form.totp.data)
     except Penolakan as err:
         tampilkan_di_form(form, err)
         return _periksa(layanan.surat_operator(surat_id), ulangi=form, status_http=err.status)
