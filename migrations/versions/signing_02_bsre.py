@@ -1,13 +1,13 @@
 """signing: BSrE visible signature (QR or specimen, coordinates or tag) and a desa's own esign client
 
 Revision ID: signing_02
-Revises: katalog_01_jenis_desa
+Revises: kabupaten_02_statistik
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "signing_02"
-down_revision = "katalog_01_jenis_desa"
+down_revision = "kabupaten_02_statistik"
 branch_labels = None
 depends_on = None
 
