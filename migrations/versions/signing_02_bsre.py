@@ -1,13 +1,13 @@
 """signing: BSrE visible signature (QR or specimen, coordinates or tag) and a desa's own esign client
 
 Revision ID: signing_02
-Revises: kabupaten_02_statistik
+Revises: kabupaten_04_jenis_surat
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "signing_02"
-down_revision = "kabupaten_02_statistik"
+down_revision = "kabupaten_04_jenis_surat"
 branch_labels = None
 depends_on = None
 
