@@ -41,10 +41,11 @@ def create_app(config_name=None, overrides=None):
     resolver.init_app(app)
     errors.init_app(app)
     # Before the blueprints: their <int:...> routes take the bounded converter.
-    from desaonline import batas, keamanan, openapi
+    from desaonline import audit, batas, keamanan, openapi
     batas.init_app(app)
     openapi.init_app(app)
     keamanan.init_app(app)
+    audit.init_app(app)
 
     _register_blueprints(app)
     _register_commands(app)

@@ -11,3 +11,4 @@ from desaonline.mandiri.models import PengaturanAkun, RiwayatAkun  # noqa: F401
 from desaonline.surat.models import (  # noqa: F401
     JenisSuratDesa, JenisSuratKabupaten, NomorUrut, Pejabat, PengaturanSurat, RiwayatSurat, Surat)
 from desaonline.signing.models import PengaturanTtd, SertifikatDesa  # noqa: F401
+from desaonline.audit.models import CatatanAudit  # noqa: F401

@@ -12,7 +12,7 @@ from desaonline.admin.schemas import (DesaDaftarOut, DesaIn, DesaOut, DesaSaring
                                       HostIn, HostOut, ImporDesaIn, KecamatanIn, KecamatanOut, LoginIn,
                                       OperatorDaftarOut, OperatorIn, OperatorMassalIn, OperatorMassalOut, OperatorOut,
                                       OperatorUbahIn, ResetSandiIn, ResetSandiOut, StatistikIn, StatistikOut, TokenOut,
-                                      JenisKabupatenBaruIn, JenisKabupatenOut, JenisKabupatenUbahIn)
+                                      JenisKabupatenBaruIn, JenisKabupatenOut, JenisKabupatenUbahIn, AuditIn, AuditOut)
 from desaonline.auth.login import api_masuk, limit_gagal_login
 from desaonline.auth.sessions import api_auth
 from desaonline.errors import Penolakan
@@ -20,6 +20,7 @@ from desaonline.extensions import db
 from desaonline.surat.antrean import Halaman
 from desaonline.surat.api.halaman import header_halaman
 from desaonline.templating import host_url
+from desaonline.audit import layanan as audit_svc
 from desaonline.surat import kabupaten
 from tenants.models import Desa, Kecamatan
 
@@ -287,3 +288,19 @@ def jenis_surat_terbit(json_data):
 def jenis_surat_ubah(kode, json_data):
     _khusus_kabupaten()
     return _jenis_json(kabupaten.ubah(kode, json_data, g.akun))
+
+
+@api.get("/audit")
+@api.auth_required(api_auth, roles=ADMIN)
+@api.input(AuditIn, location="query")
+@api.output(AuditOut(many=True))
+@api.doc(summary="Catatan audit: siapa mengubah apa, kapan, di desa mana, dari alamat mana",
+         description="Setiap perubahan oleh admin atau operator, terbaru dulu. Admin kecamatan melihat catatan "
+                     "desa di kecamatannya dan tindakannya sendiri. Tidak ada yang dapat mengubah atau menghapus "
+                     "catatan. Jumlah seluruhnya di header X-Total-Count; halaman berikutnya di header Link.",
+         responses=[401, 404, 422])
+def audit(query_data):
+    halaman, per_halaman = query_data.pop("halaman"), query_data.pop("per_halaman")
+    saringan = audit_svc.Saringan(**query_data)
+    hal = audit_svc.cari(g.akun, saringan, halaman, per_halaman)
+    return hal.isi, 200, header_halaman(hal, "admin_api.audit", **saringan.sebagai_args())

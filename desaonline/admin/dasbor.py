@@ -41,7 +41,7 @@ class Lingkup:
     sampai: date
 
 
-def _tanggal(nilai, nama):
+def baca_tanggal(nilai, nama):
     if nilai in (None, ""):
         return None
     if isinstance(nilai, date):
@@ -55,8 +55,8 @@ def _tanggal(nilai, nama):
 
 def periode(dari=None, sampai=None):
     """(dari, sampai) from the request; default the last 30 days up to today."""
-    sampai = _tanggal(sampai, "sampai") or hari_ini()
-    dari = _tanggal(dari, "dari") or sampai - timedelta(days=BAWAAN_HARI - 1)
+    sampai = baca_tanggal(sampai, "sampai") or hari_ini()
+    dari = baca_tanggal(dari, "dari") or sampai - timedelta(days=BAWAAN_HARI - 1)
     if dari > sampai:
         raise Penolakan(422, "periode_tidak_valid", "Tanggal awal sesudah tanggal akhir.",
                         {"dari": "Tanggal awal sesudah tanggal akhir."})
@@ -87,7 +87,7 @@ def lingkup(admin, kabupaten_nama, kecamatan=None, desa_id=None, dari=None, samp
     return Lingkup("kabupaten", kabupaten_nama, None, None, dari, sampai)
 
 
-def _awal_utc(hari):
+def awal_hari_utc(hari):
     return datetime.combine(hari, time(0), WIB).astimezone(UTC)
 
 
@@ -143,7 +143,7 @@ def _bulat(detik):
 
 def ringkasan(lk, base_domain):
     """Every figure of the dashboard for ``lk``, as plain values (JSON-ready but dates)."""
-    awal, akhir = _awal_utc(lk.dari), _awal_utc(lk.sampai + timedelta(days=1))
+    awal, akhir = awal_hari_utc(lk.dari), awal_hari_utc(lk.sampai + timedelta(days=1))
     wilayah = _syarat_wilayah(lk)
     daftar_desa = _desa_lingkup(lk)
     siap = kesiapan([d.id for d in daftar_desa], _pilih_desa(lk))

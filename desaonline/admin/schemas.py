@@ -327,3 +327,34 @@ class JenisKabupatenOut(Schema):
     versi = Integer()
     diterbitkan = DateTime()
     diubah = DateTime()
+
+
+class AuditIn(Schema):
+    dari = Date(load_default=None)
+    sampai = Date(load_default=None)
+    kecamatan = String(load_default=None, validate=Length(max=63), metadata={"description": "slug kecamatan"})
+    desa = Integer(load_default=None, validate=Range(1, BATAS_ID))
+    aktor = String(load_default=None, validate=Length(max=64), metadata={"description": "bagian nama pengguna"})
+    peran = String(load_default=None, metadata={"description": "kabupaten | kecamatan | operator"})
+    aksi = String(load_default=None, validate=Length(max=80), metadata={"description": "endpoint, atau bagian uraiannya"})
+    halaman = Integer(load_default=1, validate=Range(1, 100_000))
+    per_halaman = Integer(load_default=50, validate=Range(1, BATAS_ID), metadata={"description": "paling banyak 200"})
+
+
+class AuditOut(Schema):
+    id = Integer()
+    waktu = DateTime()
+    aktor_jenis = String(metadata={"description": "admin | operator"})
+    aktor_id = Integer()
+    aktor_nama = String()
+    peran = String()
+    kecamatan_id = Integer(allow_none=True)
+    desa_id = Integer(allow_none=True)
+    desa_nama = String(allow_none=True)
+    aksi = String()
+    uraian = String()
+    metode = String()
+    jalur = String()
+    status = Integer()
+    alamat = String(allow_none=True)
+    rincian = Dict(allow_none=True)

@@ -52,4 +52,4 @@ def gagal(err, form, nama_isian=None):
     return err.status
 
 
-from desaonline.admin.routes import dasbor, desa, jenis_surat  # noqa: E402,F401  (the views register on the blueprint)
+from desaonline.admin.routes import audit, dasbor, desa, jenis_surat  # noqa: E402,F401  (the views register on the blueprint)
