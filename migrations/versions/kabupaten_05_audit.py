@@ -6,13 +6,13 @@ superuser switching triggers off (``session_replication_role``) gets past it, as
 test suite does to empty its own database between tests.
 
 Revision ID: kabupaten_05_audit
-Revises: kabupaten_04_jenis_surat
+Revises: signing_02
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "kabupaten_05_audit"
-down_revision = "kabupaten_04_jenis_surat"
+down_revision = "signing_02"
 branch_labels = None
 depends_on = None
 
