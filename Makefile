@@ -62,7 +62,7 @@ bench-deps:
 
 # Refresh docs/screenshots/ from the browser journey (real gunicorn, worker, Chromium).
 screenshots: install system-deps
-	SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser/test_journey.py -q
+	SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser/test_journey.py tests/browser/test_kabupaten.py -q
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
