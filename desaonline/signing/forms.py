@@ -1,6 +1,6 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import PasswordField, RadioField, SelectField, StringField
+from wtforms import HiddenField, IntegerField, PasswordField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, Regexp
 
@@ -47,3 +47,9 @@ class EsignClientForm(FlaskForm):
 
 class TombolForm(FlaskForm):
     """A button that posts (CSRF only)."""
+
+
+class MintaTotpForm(FlaskForm):
+    """BSrE API v2: BSrE mails the Kepala Desa a one-time code for this many letters."""
+    jumlah = IntegerField("Jumlah surat", default=1, render_kw={"inputmode": "numeric", "min": 1, "max": 20})
+    kembali = HiddenField()

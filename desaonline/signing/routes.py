@@ -110,3 +110,21 @@ def hapus_esign_client():
         layanan.hapus_akun_desa()
         flash("Desa kembali memakai esign client kabupaten.", "sukses")
     return redirect(url_for("signing.sertifikat"))
+
+
+@bp.post("/totp")
+@operator_required
+def minta_totp():
+    """BSrE API v2: ask BSrE to mail the Kepala Desa a TOTP; back to the page it came from."""
+    form = forms.MintaTotpForm()
+    kembali = form.kembali.data if (form.kembali.data or "").startswith("/operator/") else url_for("signing.sertifikat")
+    if not form.validate_on_submit():
+        flash("Jumlah surat harus angka 1 sampai 20.", "galat")
+        return redirect(kembali)
+    try:
+        layanan.minta_totp(form.jumlah.data or 1)
+    except Penolakan as err:
+        flash(err.pesan, "galat")
+    else:
+        flash("Kode TOTP dikirim BSrE ke email Kepala Desa; ketik kode itu saat menyetujui.", "sukses")
+    return redirect(kembali)

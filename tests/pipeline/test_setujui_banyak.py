@@ -141,3 +141,36 @@ def test_a_retried_batch_still_hides_its_passphrase_token(app, alur, bsre, tugas
     ((nama, ulang),) = _tugas(app)
     assert nama == PROSES_BANYAK and ulang["headers"]["kwargsrepr"] == "{'sandi': '***'}"
     assert json.loads(ulang["body"])[1] == kwargs  # the same encrypted token, for the same approval
+
+
+def test_with_api_v2_the_kepala_desa_asks_for_a_totp_and_it_signs_the_ticked_letters(app, host_client, buat,
+                                                                                     bsre_v2, pki_uji, tugas):
+    desa = buat.desa()
+    from tests.signing.alur import Alur, lewat_klien
+    a = Alur(lewat_klien(host_client(desa.host)), buat, desa)  # makes the operator and logs it in
+    assert a.kirim("put", "/api/v1/operator/tanda-tangan", a.op,
+                   json={"metode": "bsre", "bsre_nik": bsre_v2.nik}).status == 200
+    _, token = a.warga()
+    ids = [a.surat_diajukan(token, keperluan=f"Keperluan {i}") for i in range(2)]
+    klien = host_client(desa.host)
+    klien.submit("/operator/masuk", {"username": "operator", "password": "rahasia-operator"})
+    teks = klien.get("/operator/surat").get_data(as_text=True)
+    assert "Kirim kode TOTP ke email Kepala Desa" in teks and "Kode TOTP dari email BSrE" in teks
+    r = klien.submit("/operator/surat", {"jumlah": "2", "kembali": "/operator/surat"}, action="/operator/sertifikat/totp",
+                     follow_redirects=True)
+    assert "Kode TOTP dikirim BSrE ke email Kepala Desa" in r.get_data(as_text=True)
+    assert bsre_v2.permintaan[-1] == {"api": "totp-v2", "nik": bsre_v2.nik, "data": 2}
+    kode, _ = bsre_v2.totp[bsre_v2.nik]  # what the Kepala Desa reads in the email
+    pesan_antrean(app)
+    r = klien.post("/operator/surat/setujui", data={"csrf_token": klien.csrf_token("/operator/surat"),
+                                                    "surat": [str(i) for i in ids], "totp": kode},
+                   follow_redirects=True)
+    assert "2 surat disetujui" in r.get_data(as_text=True)
+    ((_, pesan),) = _tugas(app)
+    assert kode not in pesan["body"]
+    args, kwargs, _ = json.loads(pesan["body"])
+    assert tugas.proses_banyak(*args, **kwargs) == {sid: "selesai" for sid in ids}
+    (dikirim,) = bsre_v2.penandatanganan
+    assert dikirim["totp"] == kode and dikirim["jumlah_file"] == 2 and "passphrase" not in dikirim
+    for sid in ids:
+        sah(a.pdf(sid, token), pki_uji.ca)

@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.operator.auth import operator_required
+from desaonline.signing.forms import MintaTotpForm
 from desaonline.signing.penanda import bisa_totp, perlu_passphrase
 from desaonline.surat import (antrean, berkas, katalog, kesiapan, klasifikasi as klasifikasi_svc,
                               lampiran as lampiran_svc, layanan, operator_bp as bp, pejabat as pejabat_svc, status,
@@ -40,7 +41,8 @@ def antrean_surat():
         return redirect(url_for("surat_operator.antrean_surat"))
     return render_template("surat/operator_antrean.html", hal=hal, form=form,
                            form_setujui=SetujuiBanyakForm(formdata=None), perlu_passphrase=perlu_passphrase(),
-                           bisa_totp=bisa_totp(), diajukan=status.DIAJUKAN)
+                           bisa_totp=bisa_totp(), diajukan=status.DIAJUKAN,
+                           form_totp=MintaTotpForm(formdata=None, kembali=request.full_path.rstrip("?")))
 
 
 @bp.post("/setujui")
@@ -85,6 +87,7 @@ def _periksa(surat, setujui=None, tolak=None, ulangi=None, status_http=200):
         lengkapi=tampil.lengkapi(surat),
         form_setujui=setujui or _form_setujui(surat), form_tolak=tolak or TolakForm(formdata=None),
         form_ulangi=ulangi or UlangiForm(formdata=None), perlu_passphrase=perlu_passphrase(), bisa_totp=bisa_totp(),
+        form_totp=MintaTotpForm(formdata=None, kembali=url_for("surat_operator.periksa", surat_id=surat.id)),
         saran_klasifikasi=klasifikasi_svc.saran(surat.klasifikasi),
         # While the workers sign it the page follows it, as the resident's does.
         pantau=surat.status == status.DIPROSES,
