@@ -128,6 +128,9 @@ class Config:
     BSRE_URL = _env("BSRE_URL")
     BSRE_USERNAME = _env("BSRE_USERNAME")
     BSRE_PASSWORD = _env("BSRE_PASSWORD")
+    # Host names (or host:port) a desa may point its own esign client at: the workers
+    # POST letters and passphrases there, so the kabupaten names them; empty: none.
+    BSRE_HOST_DESA = frozenset(h.strip().lower() for h in _env("BSRE_HOST_DESA", "").split(",") if h.strip())
     BSRE_VERSION = _env("BSRE_VERSION", "1")
     BSRE_TIMEOUT = float(_env("BSRE_TIMEOUT", "60"))
     # The operator's pages ask the esign client for the Kepala Desa's status: keep it short.

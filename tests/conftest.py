@@ -55,6 +55,7 @@ def app(database_url, tmp_path_factory, run_id):
         "STORAGE_DIR": str(storage),
         "BASE_DOMAIN": "localhost",
         "RATELIMIT_KEY_PREFIX": f"test-{run_id}",
+        "BSRE_HOST_DESA": frozenset({"127.0.0.1"}),  # the stand-in esign clients listen there
     })
     # In-process tests send tasks to an in-memory broker that nobody consumes, so an
     # approved letter stays "diproses"; the pipeline is tested with a real worker

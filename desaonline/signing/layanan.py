@@ -92,6 +92,13 @@ def status_penanda(nik=None, p=None) -> bsre.StatusPenanda:
         raise _tolak("bsre_menolak", str(err)) from None
 
 
+def _host_diizinkan(bagian):
+    """Only esign clients the kabupaten listed: letters and passphrases go there."""
+    diizinkan = current_app.config["BSRE_HOST_DESA"]
+    host = bagian.hostname.lower()
+    return host in diizinkan or (bagian.port is not None and f"{host}:{bagian.port}" in diizinkan)
+
+
 def atur_akun_desa(url, versi, username, password=None):
     """The desa's own esign client; an empty password keeps the one stored."""
     url = (url or "").strip().rstrip("/")
@@ -99,6 +106,9 @@ def atur_akun_desa(url, versi, username, password=None):
     rincian = {}
     if bagian.scheme not in ("http", "https") or not bagian.hostname or bagian.query or bagian.fragment:
         rincian["url"] = "Alamat esign client harus berupa http:// atau https:// beserta nama host."
+    elif not _host_diizinkan(bagian):
+        rincian["url"] = ("Alamat esign client ini belum didaftarkan kabupaten. Minta tim TI kabupaten "
+                          "menambahkannya ke BSRE_HOST_DESA.")
     if str(versi) not in bsre.VERSI:
         rincian["versi"] = "Versi API BSrE harus 1 atau 2."
     if not (username or "").strip():

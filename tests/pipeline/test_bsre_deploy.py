@@ -31,7 +31,8 @@ def dep(app, database_url, redis_url, tmp_path, run_id, esign, buat):
     desa = buat.desa()
     env = deployment_env(database_url=database_url, redis_url=redis_url, storage_dir=app.config["STORAGE_DIR"],
                          workdir=tmp_path, name=f"bsre-{run_id}", BSRE_URL=kabupaten.url,
-                         BSRE_USERNAME=kabupaten.USER, BSRE_PASSWORD=kabupaten.PASSWORD, BSRE_VERSION="1")
+                         BSRE_USERNAME=kabupaten.USER, BSRE_PASSWORD=kabupaten.PASSWORD, BSRE_VERSION="1",
+                         BSRE_HOST_DESA="127.0.0.1")
     d = Deployment(env, tmp_path)
     d.start_web()
     d.start_worker()

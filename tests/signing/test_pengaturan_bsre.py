@@ -60,6 +60,12 @@ def test_a_desa_brings_its_own_esign_client_and_its_secrets_stay_hidden(alur, bs
         r = a.kirim("put", "/api/v1/operator/tanda-tangan/esign-client", a.op,
                     json={"url": "ftp://esign", "versi": "2", "username": "esign"})
         assert r.status == 422 and set(r.json["rincian"]) == {"url", "password"}
+        # Workers send letters and passphrases there: only hosts the kabupaten listed.
+        r = a.kirim("put", "/api/v1/operator/tanda-tangan/esign-client", a.op,
+                    json={"url": "http://169.254.169.254/latest", "versi": "2", "username": "esign",
+                          "password": "x"})
+        assert r.status == 422 and "BSRE_HOST_DESA" in r.json["rincian"]["url"]
+        assert a.kirim("get", "/api/v1/operator/tanda-tangan", a.op).json["bsre_url_desa"] is None
         r = a.kirim("put", "/api/v1/operator/tanda-tangan/esign-client", a.op,
                     json={"url": milik_desa.url, "versi": "2", "username": milik_desa.USER,
                           "password": milik_desa.PASSWORD})
