@@ -40,20 +40,32 @@ def _halaman(status=200, **forms_):
     return render_template("signing/sertifikat.html", ringkas=ringkas, status_bsre=_status(ringkas), **isi), status
 
 
+def _simpan(nama, form, aksi, pesan, nama_isian=None):
+    """One of the page's forms: run ``aksi`` when it validates, back to the page with
+    ``pesan`` (text, or a function of what ``aksi`` returned); a refusal stays on the form."""
+    if not form.validate_on_submit():
+        return _halaman(status=422, **{nama: form})
+    try:
+        hasil = aksi()
+    except Penolakan as err:
+        tampilkan_di_form(form, err, nama_isian)
+        return _halaman(status=err.status, **{nama: form})
+    flash(pesan(hasil) if callable(pesan) else pesan, "sukses")
+    return redirect(url_for("signing.sertifikat"))
+
+
 @bp.route("", methods=["GET", "POST"], endpoint="sertifikat")
 @operator_required
 def sertifikat_page():
     """Show the desa's signing set-up; upload the Kepala Desa's certificate."""
+    if request.method == "GET":
+        return _halaman()
     form = forms.SertifikatForm()
-    if form.validate_on_submit():
-        try:
-            baru = layanan.unggah_sertifikat(form.berkas.data.read(sertifikat.UKURAN_MAKS + 1), form.sandi.data or "")
-        except Penolakan as err:
-            tampilkan_di_form(form, err, {"file": "berkas"})
-        else:
-            flash(f"Sertifikat {baru.subjek} tersimpan dan dipakai untuk surat berikutnya.", "sukses")
-            return redirect(url_for("signing.sertifikat"))
-    return _halaman(form=form, status=422 if form.errors else 200)
+    return _simpan("form", form,
+                   lambda: layanan.unggah_sertifikat(form.berkas.data.read(sertifikat.UKURAN_MAKS + 1),
+                                                     form.sandi.data or ""),
+                   lambda baru: f"Sertifikat {baru.subjek} tersimpan dan dipakai untuk surat berikutnya.",
+                   {"file": "berkas"})
 
 
 @bp.post("/metode")
@@ -61,30 +73,18 @@ def sertifikat_page():
 def metode():
     """Choose how the desa signs (BSrE only when the Kepala Desa's certificate is ISSUE there)."""
     form = forms.MetodeForm()
-    if form.validate_on_submit():
-        try:
-            layanan.atur_metode(form.metode.data, form.bsre_nik.data, form.bsre_visual.data, form.bsre_letak.data)
-        except Penolakan as err:
-            tampilkan_di_form(form, err)
-            return _halaman(metode=form, status=err.status)
-        flash("Cara tanda tangan disimpan.", "sukses")
-        return redirect(url_for("signing.sertifikat"))
-    return _halaman(metode=form, status=422)
+    return _simpan("metode", form,
+                   lambda: layanan.atur_metode(form.metode.data, form.bsre_nik.data, form.bsre_visual.data,
+                                               form.bsre_letak.data),
+                   "Cara tanda tangan disimpan.")
 
 
 @bp.post("/spesimen", endpoint="spesimen")
 @operator_required
 def spesimen():
     form = forms.SpesimenForm()
-    if form.validate_on_submit():
-        try:
-            layanan.unggah_spesimen(form.berkas.data.read(gambar.UKURAN_MAKS + 1))
-        except Penolakan as err:
-            tampilkan_di_form(form, err, {"file": "berkas"})
-        else:
-            flash("Gambar spesimen tersimpan.", "sukses")
-            return redirect(url_for("signing.sertifikat"))
-    return _halaman(spesimen=form, status=422)
+    return _simpan("spesimen", form, lambda: layanan.unggah_spesimen(form.berkas.data.read(gambar.UKURAN_MAKS + 1)),
+                   "Gambar spesimen tersimpan.", {"file": "berkas"})
 
 
 @bp.post("/esign-client")
@@ -92,15 +92,10 @@ def spesimen():
 def esign_client():
     """The desa's own esign client (URL, API version, the application's credentials)."""
     form = forms.EsignClientForm()
-    if form.validate_on_submit():
-        try:
-            layanan.atur_akun_desa(form.url.data, form.versi.data, form.username.data, form.password.data)
-        except Penolakan as err:
-            tampilkan_di_form(form, err)
-        else:
-            flash("Esign client desa tersimpan; surat berikutnya ditandatangani lewat esign client ini.", "sukses")
-            return redirect(url_for("signing.sertifikat"))
-    return _halaman(esign=form, status=422)
+    return _simpan("esign", form,
+                   lambda: layanan.atur_akun_desa(form.url.data, form.versi.data, form.username.data,
+                                                  form.password.data),
+                   "Esign client desa tersimpan; surat berikutnya ditandatangani lewat esign client ini.")
 
 
 @bp.post("/esign-client/hapus")
