@@ -89,7 +89,7 @@ def _env(url, workdir, nama):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DESAONLINE_", "CELERY_", "BENCH_", "WRK_"))}
     env.update({"DESAONLINE_CONFIG": "production", "SESSION_COOKIE_SECURE": "0", "DATABASE_URL": url,
                 "REDIS_URL": _url_redis(), "BASE_DOMAIN": "localhost", "SECRET_KEY": RAHASIA,
-                "CERT_ENCRYPTION_KEY": RAHASIA + "-sertifikat",
+                "CERT_ENCRYPTION_KEY": kab_mod.KUNCI_SERTIFIKAT,
                 "STORAGE_DIR": str(workdir / "storage"), "INSTANCE_DIR": str(workdir),
                 "CELERY_QUEUE": f"bench-skala-{nama}", "RATELIMIT_KEY_PREFIX": f"bench-skala-{nama}"})
     return env

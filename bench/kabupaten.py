@@ -30,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PIN = "583920"          # the chosen PIN of every sampled resident
 SANDI_OPERATOR = "sandi-operator-bench"
-RAHASIA = "bench-skala-secret"   # SECRET_KEY of every process of a benchmark (certificates decrypt)
+RAHASIA = "bench-skala-secret"   # SECRET_KEY of every process of a benchmark
+KUNCI_SERTIFIKAT = RAHASIA + "-sertifikat"  # their CERT_ENCRYPTION_KEY: certificates decrypt everywhere
 
 
 @dataclass(frozen=True)
@@ -420,8 +421,8 @@ def migrasi(url, workdir):
     from desaonline import create_app
     app = create_app("development", {
         "SQLALCHEMY_DATABASE_URI": url.replace("postgresql://", "postgresql+psycopg://"),
-        "STORAGE_DIR": str(Path(workdir) / "storage"), "SECRET_KEY": RAHASIA, "BASE_DOMAIN": "localhost",
-        "REDIS_URL": None, "RATELIMIT_STORAGE_URI": "memory://"})
+        "STORAGE_DIR": str(Path(workdir) / "storage"), "SECRET_KEY": RAHASIA, "CERT_ENCRYPTION_KEY": KUNCI_SERTIFIKAT,
+        "BASE_DOMAIN": "localhost", "REDIS_URL": None, "RATELIMIT_STORAGE_URI": "memory://"})
     app.extensions["celery"].conf.broker_url = "memory://"
     logging.disable(logging.WARNING)
     try:

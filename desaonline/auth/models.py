@@ -22,3 +22,7 @@ class Sesi(db.Model):
     kedaluwarsa: Mapped[datetime]
     dicabut: Mapped[bool] = mapped_column(default=False)
     alamat: Mapped[str | None] = mapped_column(String(45))  # the client's address at login
+    # The account's login before this one, copied when this one is made: a resident is
+    # shown it (a login that was not theirs) without a query per request.
+    sebelumnya_dibuat: Mapped[datetime | None]
+    sebelumnya_alamat: Mapped[str | None] = mapped_column(String(45))

@@ -8,18 +8,21 @@ process (the host map only follows within a second). Each account model register
 """
 import hashlib
 import secrets
+from collections import namedtuple
 from datetime import timedelta
+from functools import lru_cache
 
 from apiflask import HTTPTokenAuth
 from flask import current_app, g, has_request_context, request
 from flask_login import login_user, logout_user
-from sqlalchemy import select, update
+from sqlalchemy import and_, bindparam, select, update
 
 from desaonline.auth.models import Sesi
 from desaonline.errors import desa_nonaktif, process_api_error
 from desaonline.extensions import db, login_manager
 from desaonline.waktu import sekarang
 from tenants.models import Desa
+from tenants.scoping import DesaScoped, berlingkup, current_desa_id
 
 _AKUN_MODELS = {}
 
@@ -45,50 +48,76 @@ def issue(akun, saluran):
     desa_id = _host_desa_id()
     if desa_id is not None and not db.session.scalar(select(Desa.aktif).where(Desa.id == desa_id)):
         raise desa_nonaktif()
+    sebelumnya = masuk_terakhir(akun)
     token = secrets.token_urlsafe(32)
     hours = current_app.config["API_TOKEN_HOURS"] if saluran == "api" else 24 * 30
-    db.session.add(Sesi(
+    akun.sesi = Sesi(
         token_hash=_hash(token), jenis=akun.jenis_akun, akun_id=akun.id, desa_id=desa_id,
         saluran=saluran, kedaluwarsa=sekarang() + timedelta(hours=hours),
         alamat=(request.remote_addr or None) if has_request_context() else None,
-    ))
+        sebelumnya_dibuat=sebelumnya.dibuat if sebelumnya else None,
+        sebelumnya_alamat=sebelumnya.alamat if sebelumnya else None,
+    )
+    db.session.add(akun.sesi)
     db.session.commit()
     akun.sesi_token = token
     return token
+
+
+@lru_cache(maxsize=2)
+def _cari_sesi(berdesa):
+    """The statement that finds a session, its desa's ``aktif`` and its account (with what
+    ``muat_bersama`` reads along) in one round trip, the account models outer-joined on
+    their ``jenis``. Built once per process. ``berdesa``: for a desa host, whose accounts
+    are a desa's own (operators, residents), with the desa's criteria in it; otherwise for
+    the portal, whose accounts belong to no desa (admins)."""
+    query = select(Sesi, Desa.aktif).outerjoin(Desa, Desa.id == Sesi.desa_id)
+    for jenis, model in sorted(_AKUN_MODELS.items()):
+        if issubclass(model, DesaScoped) == berdesa:
+            query = (query.add_columns(model)
+                     .outerjoin(model, and_(Sesi.jenis == jenis, model.id == Sesi.akun_id))
+                     .options(*model.muat_bersama()))
+    query = query.where(Sesi.token_hash == bindparam("token_hash"))
+    return berlingkup(query) if berdesa else query
 
 
 def resolve(token, saluran):
     """The account behind a token, if it is alive and belongs to this host."""
     if not token or len(token) > 200:
         return None
-    found = db.session.execute(select(Sesi, Desa.aktif).outerjoin(Desa, Desa.id == Sesi.desa_id)
-                               .where(Sesi.token_hash == _hash(token))).first()
+    found = db.session.execute(_cari_sesi(current_desa_id() is not None), {"token_hash": _hash(token)}).first()
     if found is None:
         return None
-    sesi, desa_aktif = found
+    sesi, desa_aktif, *akun_akun = found
     if sesi.dicabut or sesi.saluran != saluran or sesi.desa_id != _host_desa_id():
         return None
     if sesi.desa_id is not None and not desa_aktif:
         return None
     if sesi.kedaluwarsa < sekarang():
         return None
-    model = _AKUN_MODELS.get(sesi.jenis)
-    # In the same query what every request of that account needs (a resident's KK).
-    akun = db.session.get(model, sesi.akun_id, options=model.muat_bersama()) if model else None
-    if akun is None or not akun.aktif:
+    akun = next((a for a in akun_akun if a is not None), None)
+    if akun is None or akun.jenis_akun != sesi.jenis or not akun.aktif:
         return None
-    akun.sesi_token = token
+    akun.sesi_token, akun.sesi = token, sesi
     return akun
 
 
-def masuk_terakhir(akun, kecuali=None):
-    """The account's latest login (its session row: ``dibuat``, ``alamat``, ``saluran``), or None.
+MasukSebelumnya = namedtuple("MasukSebelumnya", "dibuat alamat")
 
-    ``kecuali``: a token to leave out, so a resident sees the login before this one."""
-    query = select(Sesi).where(Sesi.jenis == akun.jenis_akun, Sesi.akun_id == akun.id)
-    if kecuali:
-        query = query.where(Sesi.token_hash != _hash(kecuali))
-    return db.session.scalar(query.order_by(Sesi.dibuat.desc(), Sesi.id.desc()).limit(1))
+
+def masuk_sebelumnya(akun):
+    """The login before the one ``akun`` came with (``dibuat``, ``alamat``), or None: kept on
+    the session row, so showing it costs no query."""
+    sesi = getattr(akun, "sesi", None)
+    if sesi is None or sesi.sebelumnya_dibuat is None:
+        return None
+    return MasukSebelumnya(sesi.sebelumnya_dibuat, sesi.sebelumnya_alamat)
+
+
+def masuk_terakhir(akun):
+    """The account's latest login (its session row: ``dibuat``, ``alamat``, ``saluran``), or None."""
+    return db.session.scalar(select(Sesi).where(Sesi.jenis == akun.jenis_akun, Sesi.akun_id == akun.id)
+                             .order_by(Sesi.dibuat.desc(), Sesi.id.desc()).limit(1))
 
 
 def revoke(token):
@@ -135,6 +164,7 @@ def logout_web(akun):
 class AkunMixin:
     """What Flask-Login needs from an account; its id in the cookie is the session token."""
     sesi_token = None
+    sesi = None  # the session row it came with (resolve) or was given (issue)
     is_anonymous = False
 
     @classmethod

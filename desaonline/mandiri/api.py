@@ -1,6 +1,6 @@
 """The resident's JSON API (docs/api.md): login, PIN, biodata, family, contact."""
 from desaonline.basisdata import baca_saja
-from desaonline.auth.sessions import issue, masuk_terakhir, revoke
+from desaonline.auth.sessions import issue, masuk_sebelumnya, revoke
 from desaonline.extensions import db
 from desaonline.mandiri import akun, api_bp as api
 from desaonline.mandiri.auth import current_penduduk, limit_gagal_pin, penduduk_api, penduduk_api_awal
@@ -51,7 +51,7 @@ def keluar():
 @api.doc(summary="Biodata penduduk yang masuk", responses=[401, 403])
 def profil():
     penduduk = current_penduduk()
-    sebelumnya = masuk_terakhir(penduduk, kecuali=penduduk.sesi_token)
+    sebelumnya = masuk_sebelumnya(penduduk)
     return {**biodata(penduduk), "terakhir_masuk": sebelumnya.dibuat if sebelumnya else None}
 
 

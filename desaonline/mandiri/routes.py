@@ -4,7 +4,7 @@ from flask_login import current_user
 from wtforms.widgets import PasswordInput
 
 from desaonline.auth.decorators import peran_required, tujuan_aman
-from desaonline.auth.sessions import login_web, logout_web, masuk_terakhir
+from desaonline.auth.sessions import login_web, logout_web, masuk_sebelumnya
 from desaonline.errors import Penolakan, tampilkan_di_form
 from desaonline.extensions import db
 from desaonline.mandiri import akun, bp
@@ -90,7 +90,7 @@ def beranda():
     """Greeting, the resident's letter requests, and how to reach the operator."""
     kontak = kontak_desa()
     return render_template("mandiri/beranda.html", kontak=kontak, wa_tampil=wa_tampil(kontak["wa_operator"]),
-                           sebelumnya=masuk_terakhir(current_user, kecuali=current_user.sesi_token))
+                           sebelumnya=masuk_sebelumnya(current_user))
 
 
 @bp.get("/biodata", endpoint="biodata")

@@ -1,10 +1,13 @@
 """What a resident sees of their own record and their KK (pages and API alike)."""
+from functools import lru_cache
+
 from flask import g
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from desaonline.extensions import db
 from desaonline.penduduk.models import Penduduk
 from desaonline.penduduk.referensi import urutan_hubungan
+from tenants.scoping import berlingkup
 
 
 def biodata(penduduk):
@@ -36,5 +39,11 @@ def anggota_keluarga(penduduk):
     moved last, still shown (with their ``status_dasar``): the KK's history."""
     if penduduk.keluarga_id is None:
         return [penduduk]
-    anggota = db.session.scalars(select(Penduduk).where(Penduduk.keluarga_id == penduduk.keluarga_id)).all()
+    anggota = db.session.scalars(_anggota(), {"keluarga_id": penduduk.keluarga_id}).all()
     return sorted(anggota, key=lambda p: (not p.aktif, urutan_hubungan(p.hubungan_keluarga), p.tanggal_lahir, p.id))
+
+
+@lru_cache(maxsize=1)
+def _anggota():
+    # Built once per process: building a statement costs more than running this one.
+    return berlingkup(select(Penduduk).where(Penduduk.keluarga_id == bindparam("keluarga_id")))

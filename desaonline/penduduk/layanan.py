@@ -1,7 +1,9 @@
 """The operator's work on residents: search, find, add, edit. The import is in ``impor``."""
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
+from sqlalchemy.orm import load_only
 
 from desaonline.errors import Penolakan
 from desaonline.extensions import db
@@ -10,6 +12,7 @@ from desaonline.mandiri import pin_awal
 from desaonline.penduduk.models import Keluarga, Penduduk
 from desaonline.penduduk.referensi import HIDUP
 from desaonline.penduduk.validasi import KOLOM_KELUARGA, SEMUA_KOLOM, periksa
+from tenants.scoping import berlingkup
 
 
 # Counting stops here: "more than 1,000" is all a search result needs to say, and a
@@ -43,25 +46,56 @@ def cari(q=None, setelah=None, per_halaman=25):
     who died or moved are found too (the list marks them): the register keeps them.
     """
     q = " ".join((q or "").split()).upper()
-    kolom = Penduduk.nik if q.isdigit() else Penduduk.nama
-    saring = []
+    nama_kolom = "nik" if q.isdigit() else "nama"
+    nilai = {"batas_hitung": BATAS_HITUNG + 1}
     if q:
-        saring += [kolom >= q, kolom < _batas_atas(q), kolom.startswith(q, autoescape=True)]
-    query = select(Penduduk).where(*saring)
-    if setelah:
-        terakhir = db.session.get(Penduduk, setelah)
-        if terakhir is not None:
-            nilai = getattr(terakhir, kolom.key)
-            query = query.where(or_(kolom > nilai, and_(kolom == nilai, Penduduk.id > terakhir.id)))
-    # The bounded count rides along as a scalar subquery: one round trip for page and count.
-    sampai_batas = select(Penduduk.id).where(*saring).limit(BATAS_HITUNG + 1).subquery()
-    hitung = select(func.count()).select_from(sampai_batas).scalar_subquery().label("jumlah")
-    hasil = db.session.execute(query.add_columns(hitung).order_by(kolom, Penduduk.id).limit(per_halaman + 1)).all()
+        nilai.update(q=q, q_atas=_batas_atas(q), q_pola=_pola_awalan(q))
+    terakhir = db.session.get(Penduduk, setelah) if setelah else None
+    if terakhir is not None:
+        nilai.update(setelah_nilai=getattr(terakhir, nama_kolom), setelah_id=terakhir.id)
+    hasil = db.session.execute(_pernyataan_cari(nama_kolom, bool(q), terakhir is not None),
+                               {**nilai, "batas": per_halaman + 1}).all()
     baris = [h.Penduduk for h in hasil]
     jumlah = hasil[0].jumlah if hasil else (
-        db.session.scalar(select(func.count()).select_from(sampai_batas)) if setelah else 0)
+        db.session.scalar(select(func.count()).select_from(_sampai_batas(nama_kolom, bool(q))), nilai)
+        if setelah else 0)
     lanjut = baris[per_halaman - 1].id if len(baris) > per_halaman else None
     return HasilCari(baris[:per_halaman], jumlah, lanjut)
+
+
+def _saring(nama_kolom, ada_q):
+    kolom = getattr(Penduduk, nama_kolom)
+    if not ada_q:
+        return []
+    return [kolom >= bindparam("q"), kolom < bindparam("q_atas"),
+            kolom.like(bindparam("q_pola"), escape="/")]
+
+
+def _pola_awalan(awalan):
+    """LIKE's pattern for "starts with ``awalan``", its wildcards escaped."""
+    return awalan.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+
+
+def _sampai_batas(nama_kolom, ada_q):
+    return select(Penduduk.id).where(*_saring(nama_kolom, ada_q)).limit(bindparam("batas_hitung")).subquery()
+
+
+@lru_cache(maxsize=None)
+def _pernyataan_cari(nama_kolom, ada_q, ada_setelah):
+    """A search page's statement, one per shape, built once per process (building it costs
+    more than running it); only what a result list shows is loaded."""
+    kolom = getattr(Penduduk, nama_kolom)
+    query = select(Penduduk).where(*_saring(nama_kolom, ada_q))
+    if ada_setelah:
+        nilai, penduduk_id = bindparam("setelah_nilai"), bindparam("setelah_id")
+        query = query.where(or_(kolom > nilai, and_(kolom == nilai, Penduduk.id > penduduk_id)))
+    # The bounded count rides along as a scalar subquery: one round trip for page and count.
+    hitung = select(func.count()).select_from(_sampai_batas(nama_kolom, ada_q)).scalar_subquery().label("jumlah")
+    return berlingkup(query.add_columns(hitung)
+                      .options(load_only(Penduduk.nik, Penduduk.nama, Penduduk.hubungan_keluarga,
+                                         Penduduk.tempat_lahir, Penduduk.tanggal_lahir, Penduduk.jenis_kelamin,
+                                         Penduduk.status_dasar))
+                      .order_by(kolom, Penduduk.id).limit(bindparam("batas")))
 
 
 def jumlah_belum_masuk():

@@ -68,8 +68,9 @@ class Penduduk(AkunMixin, KunciAkun, DesaScoped, db.Model):
     # source of whether the resident is still one; ``aktif`` is read from it.
     status_dasar: Mapped[str] = mapped_column(String(12), default=HIDUP)
     # What OpenSID knew that desaonline does not use (disability, KB, KTP-el, insurance,
-    # suku, coordinates...), kept so the export to OpenSID's layout gives it back.
-    data_opensid: Mapped[dict | None] = mapped_column(JSON)
+    # suku, coordinates...), kept so the export to OpenSID's layout gives it back. Loaded
+    # only when read: every request loads its resident, none of them needs this.
+    data_opensid: Mapped[dict | None] = mapped_column(JSON, deferred=True)
     # NULL while the PIN is still the birth date (YYYYMMDD): hashing 20,000 birth
     # dates at import would cost minutes and protect nothing.
     pin_hash: Mapped[str | None] = mapped_column(String(255))

@@ -2,18 +2,23 @@
 
 With a status filter the queue reads the ``(desa_id, status, dibuat)`` index in
 order and stops after one page; residents (pemohon and subjek) and the total come
-in the same query, so a page of 20 letters is one query, never 1 + 20.
+in the same query, so a page of 20 letters is one query, never 1 + 20. Each shape of
+filter has its statement built once per process (``_pernyataan``): building a select
+with its loader options costs more than running it.
 """
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import joinedload, load_only
 
 from desaonline.errors import Penolakan
 from desaonline.extensions import db
+from desaonline.penduduk.models import Penduduk
 from desaonline.surat import katalog
 from desaonline.surat.models import Surat
 from desaonline.surat.status import DIKIRIM
+from tenants.scoping import berlingkup
 
 PER_HALAMAN = 20
 PER_HALAMAN_MAKS = 100
@@ -50,20 +55,47 @@ def _angka(nilai, bawaan, atas=None):
     return min(angka, atas) if atas else angka
 
 
-def _halaman(syarat, halaman, per_halaman):
+# The filters a list can have, each on a bound parameter of the same name.
+_SYARAT = {
+    "status": lambda: Surat.status == bindparam("status"),
+    "dikirim": lambda: Surat.status.in_(DIKIRIM),
+    "jenis": lambda: Surat.jenis == bindparam("jenis"),
+    "pemohon_id": lambda: Surat.pemohon_id == bindparam("pemohon_id"),
+}
+
+
+def _orang(relasi):
+    return joinedload(relasi).load_only(Penduduk.nik, Penduduk.nama)
+
+
+@lru_cache(maxsize=None)
+def _pernyataan(saringan):
+    """The page query for one set of filters (names in ``_SYARAT``), with the desa's
+    criteria in it; only what a list shows is loaded (``tampil.ringkas``, the lists' pages)."""
+    return berlingkup(
+        select(Surat, func.count().over().label("total")).where(*(_SYARAT[n]() for n in saringan))
+        .options(load_only(Surat.id, Surat.jenis, Surat.status, Surat.nomor, Surat.keperluan, Surat.dibuat,
+                           Surat.diajukan, Surat.pemohon_id, Surat.subjek_id),
+                 _orang(Surat.pemohon), _orang(Surat.subjek))
+        .order_by(Surat.dibuat.desc(), Surat.id.desc())
+        .limit(bindparam("batas")).offset(bindparam("lewati")))
+
+
+def _halaman(saringan, halaman, per_halaman):
     """One page and the total in one query (``count(*) OVER ()``); a page past the end
-    has no row to carry the total, and only then is it counted on its own."""
+    has no row to carry the total, and only then is it counted on its own.
+    ``saringan``: {filter name: value} (``_SYARAT``; None for a filter with no value)."""
     halaman = _angka(halaman, 1, HALAMAN_MAKS)
     per_halaman = _angka(per_halaman, PER_HALAMAN, PER_HALAMAN_MAKS)
-    baris = db.session.execute(
-        select(Surat, func.count().over().label("total")).where(*syarat)
-        .options(joinedload(Surat.pemohon), joinedload(Surat.subjek))
-        .order_by(Surat.dibuat.desc(), Surat.id.desc())
-        .limit(per_halaman).offset((halaman - 1) * per_halaman)).all()
+    nilai = {k: v for k, v in saringan.items() if v is not None}
+    baris = db.session.execute(_pernyataan(tuple(sorted(saringan))),
+                               {**nilai, "batas": per_halaman, "lewati": (halaman - 1) * per_halaman}).all()
     if baris:
         total = baris[0].total
+    elif halaman == 1:
+        total = 0
     else:
-        total = 0 if halaman == 1 else db.session.scalar(select(func.count(Surat.id)).where(*syarat))
+        total = db.session.scalar(select(func.count(Surat.id)).where(*(_SYARAT[n]() for n in saringan)), nilai)
     return Halaman([b.Surat for b in baris], total, halaman, per_halaman)
 
 
@@ -81,15 +113,15 @@ def periksa_saringan(status=None, jenis=None):
 
 def antrean_operator(status=None, jenis=None, halaman=1, per_halaman=PER_HALAMAN):
     status, jenis = periksa_saringan(status, jenis)
-    syarat = [Surat.status == status if status else Surat.status.in_(DIKIRIM)]
+    saringan = {"status": status} if status else {"dikirim": None}
     if jenis:
-        syarat.append(Surat.jenis == jenis)
-    return _halaman(syarat, halaman, per_halaman)
+        saringan["jenis"] = jenis
+    return _halaman(saringan, halaman, per_halaman)
 
 
 def surat_penduduk(penduduk, halaman=1, per_halaman=PER_HALAMAN):
     """The resident's own requests (made by them, for them or for a family member)."""
-    return _halaman([Surat.pemohon_id == penduduk.id], halaman, per_halaman)
+    return _halaman({"pemohon_id": penduduk.id}, halaman, per_halaman)
 
 
 def hitung_per_status(penduduk):

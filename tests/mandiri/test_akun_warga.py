@@ -85,6 +85,8 @@ def test_terakhir_masuk_for_the_resident_and_the_operator(situs, warga, host_cli
     assert "Terakhir masuk sebelum ini:" in beranda and "dari alamat 127.0.0.1" in beranda
     baru = login(situs, warga.nik, "246813").get_json()["token"]
     assert situs.api("get", "/api/v1/mandiri/profil", baru).get_json()["terakhir_masuk"]
+    # The login before this token's: the first token had none, whatever came after it.
+    assert situs.api("get", "/api/v1/mandiri/profil", token).get_json()["terakhir_masuk"] is None
     lihat = operator.get(f"/operator/penduduk/{warga.id}").get_data(as_text=True)
     assert re.search(r"<dt>Terakhir masuk</dt><dd>[^<]+WIB dari 127\.0\.0\.1</dd>", lihat)
 

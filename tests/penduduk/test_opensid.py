@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
+from sqlalchemy.orm import undefer
 
 from desaonline.extensions import db
 from desaonline.penduduk.models import Keluarga, Penduduk
@@ -22,8 +23,9 @@ def _masuk(situs, nik, pin, no_kk="3305050101200001"):
 
 
 def _penduduk(app, desa, nik):
+    """The resident as stored, OpenSID's own columns (deferred in the model) included."""
     with app.app_context(), desa_scope(desa.id):
-        orang = db.session.scalar(select(Penduduk).where(Penduduk.nik == nik))
+        orang = db.session.scalar(select(Penduduk).where(Penduduk.nik == nik).options(undefer(Penduduk.data_opensid)))
         db.session.expunge_all()
         return orang
 
