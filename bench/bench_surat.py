@@ -24,7 +24,6 @@ second per worker core.
 """
 import logging
 import os
-import secrets
 import subprocess
 import sys
 import tempfile
@@ -53,7 +52,8 @@ def _app(workdir):
         "REDIS_URL": None, "RATELIMIT_STORAGE_URI": "memory://", "TENANT_CHECK_SECONDS": 3600.0,
     })
     celery = app.extensions["celery"]
-    celery.conf.broker_url = f"sqladesa+sqlite:///{workdir / 'celery-broker.sqlite'}"  # the embedded broker
+    # The embedded broker beside the database, where the worker (same DATABASE_URL) looks too.
+    assert celery.conf.broker_url.startswith("sqladesa+sqlite:"), celery.conf.broker_url
     celery.conf.task_default_queue = f"bench-{uuid.uuid4().hex[:8]}"
     logging.disable(logging.WARNING)  # alembic's lines, the tasks' INFO
     with app.app_context():
@@ -100,20 +100,26 @@ def _isi(app, jumlah):
 
 
 def _dokumen(app, desa_id, ids):
-    """The letters' contents as the task would compose them (outside the timed loop)."""
+    """The letters' contents as the task composes them (outside the timed loop): the same
+    fields, each with its own random verification code under its QR code, as the task
+    gives it (the QR code's Reed-Solomon work depends on the bytes: a constant code
+    would flatter the loop)."""
     from desaonline.extensions import db
     from desaonline.signing import penanda
+    from desaonline.surat import kode_verifikasi
     from desaonline.surat.models import Surat
     from desaonline.surat.susun import susun_dokumen
     from tenants import desa_scope
-    # Each letter gets its own random verification code, as the task gives it (the QR
-    # code's Reed-Solomon work depends on the bytes: a constant code would flatter the loop).
     with app.app_context(), desa_scope(desa_id):
         signer = penanda.pilih_penanda()
-        return signer, [susun_dokumen(db.session.get(Surat, i), konsep=False,
-                                      url_verifikasi=f"https://klirong.kec-klirong.localhost/verifikasi/"
-                                                     f"{secrets.token_urlsafe(18)}",
-                                      catatan_tte=signer.catatan_tte) for i in ids]
+        dokumen = []
+        for i in ids:
+            kode = kode_verifikasi.buat()
+            dokumen.append(susun_dokumen(db.session.get(Surat, i), konsep=False, catatan_tte=signer.catatan_tte,
+                                         waktu=datetime.now(timezone.utc),
+                                         url_verifikasi=f"https://klirong.kec-klirong.localhost/verifikasi/{kode}",
+                                         kode_verifikasi=kode_verifikasi.tampil(kode)))
+        return signer, dokumen
 
 
 class Laju:
@@ -149,7 +155,7 @@ def _loop(signer, dokumen):
 
     def langkah():
         for d in dokumen:
-            hasil = render(d)
+            hasil = render(d, tag_ttd=signer.tag_ttd)
             # The same texts as the task's signature (reason with the number, place with the kabupaten).
             ket = KeteranganTtd(nama=d.penandatangan.nama, jabatan=d.penandatangan.jabatan,
                                 alasan=f"{d.judul} nomor {d.nomor}", lokasi="Desa Klirong, Kabupaten Kebumen",
