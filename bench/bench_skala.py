@@ -233,13 +233,23 @@ def bagian_web(lap, besar, kecil, web_besar, web_kecil, polos, workdir):
         for c in (16, 64, 2):
             r[("polos", c)] = wrk(polos, pol, c, workdir)
             r[("besar", c)] = wrk(web_besar, minta_b, c, workdir)
+            if c != 2:
+                # The ceiling again after the endpoint, the better of the two counting: a
+                # passing hiccup of the machine must not lower the ceiling the ratio divides by.
+                r[("polos", c)] = max(r[("polos", c)], wrk(polos, pol, c, workdir), key=lambda h: h.rps)
+        # Big and small at 2 clients in the order big, small, small, big, each p95 the mean
+        # of its two runs: a drift of the machine during the four weighs on both alike.
         r[("kecil", 2)] = wrk(web_kecil, minta_k, 2, workdir)
+        r[("kecil", 2, 2)] = wrk(web_kecil, minta_k, 2, workdir)
+        r[("besar", 2, 2)] = wrk(web_besar, minta_b, 2, workdir)
         gagal = sum(h.gagal for h in r.values())
         b16, p16, b64, p64 = r[("besar", 16)], r[("polos", 16)], r[("besar", 64)], r[("polos", 64)]
-        b2, p2, k2 = r[("besar", 2)], r[("polos", 2)], r[("kecil", 2)]
+        b2, p2 = r[("besar", 2)], r[("polos", 2)]
+        b2_p95 = (b2.p95 + r[("besar", 2, 2)].p95) / 2
+        k2_p95 = (r[("kecil", 2)].p95 + r[("kecil", 2, 2)].p95) / 2
         lap.cetak(f"{nama:22}{b16.rps:10,.0f}{p16.rps:8,.0f}{b16.rps / p16.rps:6.2f}x{b64.rps:11,.0f}{p64.rps:8,.0f}"
-                  f"{b64.rps / p64.rps:6.2f}x{b2.p50:7.1f}m{b2.p95:7.1f}m{p2.p95:9.1f}m{k2.p95:9.1f}m"
-                  f"{b2.p95 / k2.p95:11.2f}x" + (f"  GALAT: {gagal} permintaan gagal" if gagal else ""))
+                  f"{b64.rps / p64.rps:6.2f}x{b2.p50:7.1f}m{b2_p95:7.1f}m{p2.p95:9.1f}m{k2_p95:9.1f}m"
+                  f"{b2_p95 / k2_p95:11.2f}x" + (f"  GALAT: {gagal} permintaan gagal" if gagal else ""))
     lap.cetak("(m = ms; polos: bench/polos.py membaca baris penduduk yang sama, gunicorn yang sama; "
               "kecil: kabupaten kecil, endpoint yang sama)")
     lap.cetak("target: >= 0.50x polos req/s; p95 c2 < 20 ms dan <= 1.2x kabupaten kecil")
