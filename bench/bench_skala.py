@@ -139,10 +139,16 @@ class Hasil:
 
 
 def wrk(server, permintaan, klien, workdir, detik=None):
-    """One wrk run of ``permintaan`` (lines: method, path, host, token, body) at ``klien`` connections."""
+    """One wrk run of ``permintaan`` (lines: method, path, host, token, body) at ``klien`` connections.
+
+    At 2 clients (the latency runs) every request comes on a new connection: a kept-alive
+    connection stays with the gunicorn worker that accepted it, and two on the same worker
+    share its GIL, so by the luck of two accepts a run's p50 doubled or halved. New
+    connections spread over the workers request by request, as many phones do."""
     berkas = workdir / f"wrk-{uuid.uuid4().hex[:6]}.tsv"
     berkas.write_text("\n".join(permintaan) + "\n")
-    env = {**os.environ, "WRK_PERMINTAAN": str(berkas), "WRK_MAKS": str(MAKS)}
+    env = {**os.environ, "WRK_PERMINTAAN": str(berkas), "WRK_MAKS": str(MAKS),
+           "WRK_TUTUP": "1" if klien <= 2 else "0"}
     perintah = ["wrk", "-t", str(min(2, klien)), "-c", str(klien), "-d", f"{detik or DETIK:g}s", "--timeout", "10s",
                 "-s", str(ROOT / "bench" / "wrk.lua"), server.url + "/"]
     keluar = subprocess.run(perintah, env=env, capture_output=True, text=True, timeout=(detik or DETIK) + 60)

@@ -1,7 +1,8 @@
 -- wrk script of the scale benchmark: requests read from the file WRK_PERMINTAAN, one a line
 -- (method, path, Host, bearer token, JSON body; tab-separated, empty fields allowed), taken
 -- in turn from a different start per thread. Each thread stops after WRK_MAKS requests
--- (the count bound; -d is the time bound). done() prints one JSON line with the figures.
+-- (the count bound; -d is the time bound). With WRK_TUTUP=1 every request asks for its
+-- connection to be closed (wrk opens a new one). done() prints one JSON line with the figures.
 local permintaan = {}
 local maks = tonumber(os.getenv("WRK_MAKS") or "1000000")
 local nomor_thread = 0
@@ -11,6 +12,7 @@ for baris in io.lines(os.getenv("WRK_PERMINTAAN")) do
   for kolom in (baris .. "\t"):gmatch("([^\t]*)\t") do table.insert(f, kolom) end
   local headers = {["Host"] = f[3]}
   if f[4] ~= "" then headers["Authorization"] = "Bearer " .. f[4] end
+  if os.getenv("WRK_TUTUP") == "1" then headers["Connection"] = "close" end
   local body = nil
   if f[5] ~= nil and f[5] ~= "" then
     body = f[5]
