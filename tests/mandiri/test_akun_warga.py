@@ -154,3 +154,18 @@ def test_a_one_time_pin_is_checked_at_full_cost_too(app, situs, warga, operator)
     finally:
         passwords.burn_time = asli
     assert calls
+
+
+def test_profile_and_family_read_the_resident_once(app, situs, warga):
+    """The token's session, its desa and the resident with the KK come in one statement:
+    the profile (last login included) reads nothing more, the family one statement more."""
+    from tests.surat.test_antrean_besar import hitung_query
+    token = login(situs, warga.nik, warga.pin, warga.no_kk).get_json()["token"]
+    situs.api("post", "/api/v1/mandiri/ganti-pin", token, json={"pin_lama": warga.pin, "pin_baru": "246813"})
+    for path, sesudahnya in (("/api/v1/mandiri/profil", 0), ("/api/v1/mandiri/keluarga", 1)):
+        with hitung_query(app) as q:
+            r = situs.api("get", path, token)
+        assert r.status_code == 200, r.get_data(as_text=True)
+        baca = [s for s in q if "penduduk" in s or "sesi" in s]   # the host map's own check may come too
+        assert len(baca) == 1 + sesudahnya and "FROM sesi" in baca[0] and "penduduk" in baca[0], baca
+    assert [a["nama"] for a in r.get_json()] == ["SUGENG RIYADI", "SITI MARYAM", "BAYU SAPUTRA"]
