@@ -32,6 +32,7 @@ api_auth = HTTPTokenAuth(scheme="Bearer", description="Token dari endpoint login
 def register_akun(jenis, model):
     _AKUN_MODELS[jenis] = model
     model.jenis_akun = jenis
+    _cari_sesi.cache_clear()  # the session's statement joins every account model
 
 
 def _hash(token):

@@ -57,10 +57,10 @@ def _angka(nilai, bawaan, atas=None):
 
 # The filters a list can have, each on a bound parameter of the same name.
 _SYARAT = {
-    "status": lambda: Surat.status == bindparam("status"),
-    "dikirim": lambda: Surat.status.in_(DIKIRIM),
-    "jenis": lambda: Surat.jenis == bindparam("jenis"),
-    "pemohon_id": lambda: Surat.pemohon_id == bindparam("pemohon_id"),
+    "status": Surat.status == bindparam("status"),
+    "dikirim": Surat.status.in_(DIKIRIM),
+    "jenis": Surat.jenis == bindparam("jenis"),
+    "pemohon_id": Surat.pemohon_id == bindparam("pemohon_id"),
 }
 
 
@@ -73,7 +73,7 @@ def _pernyataan(saringan):
     """The page query for one set of filters (names in ``_SYARAT``), with the desa's
     criteria in it; only what a list shows is loaded (``tampil.ringkas``, the lists' pages)."""
     return berlingkup(
-        select(Surat, func.count().over().label("total")).where(*(_SYARAT[n]() for n in saringan))
+        select(Surat, func.count().over().label("total")).where(*(_SYARAT[n] for n in saringan))
         .options(load_only(Surat.id, Surat.jenis, Surat.status, Surat.nomor, Surat.keperluan, Surat.dibuat,
                            Surat.diajukan, Surat.pemohon_id, Surat.subjek_id),
                  _orang(Surat.pemohon), _orang(Surat.subjek))
@@ -95,7 +95,7 @@ def _halaman(saringan, halaman, per_halaman):
     elif halaman == 1:
         total = 0
     else:
-        total = db.session.scalar(select(func.count(Surat.id)).where(*(_SYARAT[n]() for n in saringan)), nilai)
+        total = db.session.scalar(select(func.count(Surat.id)).where(*(_SYARAT[n] for n in saringan)), nilai)
     return Halaman([b.Surat for b in baris], total, halaman, per_halaman)
 
 
