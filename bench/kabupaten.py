@@ -173,6 +173,11 @@ def _token(seed, *bagian):
     return hashlib.blake2b("/".join(map(str, (seed, *bagian))).encode(), digest_size=24).hexdigest()
 
 
+def _token_sesi(seed, jenis, akun_id):
+    """A session token as the app issues them: led by the account's kind."""
+    return f"{jenis}.{_token(seed, jenis, akun_id)}"
+
+
 def _sha(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -295,7 +300,7 @@ def muat(url, ukuran, sampel=200, seed=14):
             p = awal + (n // ukuran.desa * 7919 + (akhir - awal) // 3) % (akhir - awal + 1)
             if any(w.id == p for w in warga_sampel):
                 continue
-            token = _token(seed, "warga", p)
+            token = _token_sesi(seed, "penduduk", p)
             row = conn.execute("UPDATE penduduk SET pin_hash = %s, wajib_ganti_pin = false, status_dasar = 'HIDUP' "
                                "WHERE id = %s RETURNING nik", (pin_hash, p)).fetchone()
             warga_sampel.append(Warga(d, p, row[0], token))
@@ -374,14 +379,14 @@ def muat(url, ukuran, sampel=200, seed=14):
             for d, (awal, akhir) in penghuni.items():
                 for p in range(awal, akhir + 1, 10):
                     s += 1
-                    yield (s, _sha(_token(seed, "lama", p)), "penduduk", p, d, "api", sekarang - timedelta(days=p % 300),
+                    yield (s, _sha(_token_sesi(seed, "penduduk", -p)), "penduduk", p, d, "api", sekarang - timedelta(days=p % 300),
                            kedaluwarsa, False)
             for w in warga_sampel:
                 s += 1
                 yield (s, _sha(w.token), "penduduk", w.id, w.desa.id, "api", sekarang, kedaluwarsa, False)
             for db_ in hasil.desa:
                 s += 1
-                token = _token(seed, "operator", db_.id)
+                token = _token_sesi(seed, "operator", db_.id)
                 hasil.token_operator[db_.id] = token
                 yield (s, _sha(token), "operator", db_.operator_id, db_.id, "api", sekarang, kedaluwarsa, False)
         salin.salin("sesi", ["id", "token_hash", "jenis", "akun_id", "desa_id", "saluran", "dibuat", "kedaluwarsa",

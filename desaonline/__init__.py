@@ -7,7 +7,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from config import INSTANCE, ROOT, get_config
 
 from desaonline import basisdata, errors, penyimpanan
-from desaonline.extensions import celery_init_app, csrf, db, limiter, login_manager, migrate
+from desaonline.extensions import celery_init_app, csrf, db, login_manager, migrate, pasang_limiter
 
 
 def create_app(config_name=None, overrides=None):
@@ -32,7 +32,7 @@ def create_app(config_name=None, overrides=None):
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
     csrf.init_app(app)
-    limiter.init_app(app)
+    pasang_limiter(app)
     celery_init_app(app)
     penyimpanan.init_app(app)
 

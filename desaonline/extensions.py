@@ -1,11 +1,13 @@
 """Flask extensions, created unbound and attached in the app factory."""
 from celery import Celery, Task
+from flask import request
 from flask_limiter import Limiter
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from datetime import datetime
+from functools import wraps
 
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase, registry
@@ -14,7 +16,6 @@ from desaonline.waktu import WaktuUTC
 
 
 def client_address():
-    from flask import request
     return request.remote_addr or "unknown"
 
 
@@ -38,6 +39,50 @@ migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 limiter = Limiter(key_func=client_address, default_limits=[])
+# Views a limit is attached to (``dibatasi``), by qualified name. Flask-Limiter checks a
+# view's limits in the view's own wrapper; its per-request hooks serve default and
+# application limits, of which there are none, and cost about a sixth of a resident's
+# API call, so they run only for these views (``pasang_limiter``).
+_DIBATASI = set()
+
+
+def _nama_view(view):
+    return f"{view.__module__}.{view.__qualname__}"
+
+
+def dibatasi(batas):
+    """``batas`` (a ``limiter.limit``/``shared_limit``) as a view decorator; the only way a
+    limit is attached here (the app has no default or application limits)."""
+    def decorator(view):
+        _DIBATASI.add(_nama_view(view))
+        return batas(view)
+    return decorator
+
+
+def _hanya_bila(berbatas, hook, lewat):
+    @wraps(hook)
+    def wrapped(*args):
+        return hook(*args) if berbatas() else lewat(*args)
+    return wrapped
+
+
+def pasang_limiter(app):
+    """``limiter.init_app``, its request hooks run only for views with a limit."""
+    dikenal = {}  # endpoint -> whether a limit is attached to its view
+
+    def berbatas():
+        endpoint = request.endpoint
+        if endpoint not in dikenal:
+            view = app.view_functions.get(endpoint) if endpoint else None
+            dikenal[endpoint] = view is not None and _nama_view(view) in _DIBATASI
+        return dikenal[endpoint]
+
+    hooks = (app.before_request_funcs.setdefault(None, []), app.after_request_funcs.setdefault(None, []),
+             app.teardown_request_funcs.setdefault(None, []))
+    sebelum = [list(daftar) for daftar in hooks]
+    limiter.init_app(app)
+    for daftar, lama, lewat in zip(hooks, sebelum, (lambda: None, lambda response: response, lambda exc: None)):
+        daftar[:] = [f if f in lama else _hanya_bila(berbatas, f, lewat) for f in daftar]
 
 
 def celery_init_app(app):

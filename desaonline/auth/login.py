@@ -13,7 +13,7 @@ from desaonline.auth.kunci import Kebijakan, Terkunci
 from desaonline.auth.passwords import burn_time, verify_secret
 from desaonline.auth.sessions import issue, login_web, logout_web
 from desaonline.errors import Penolakan
-from desaonline.extensions import db, limiter
+from desaonline.extensions import db, dibatasi, limiter
 
 # Counts failed attempts only (deduct_when), per client address: a village hall's
 # shared connection must not lock out the staff behind it.
@@ -30,7 +30,7 @@ def _failed(response):
     return response.status_code in (401, 403)
 
 
-limit_gagal_login = limiter.shared_limit(GAGAL_PER_ALAMAT, scope="login-gagal", deduct_when=_failed)
+limit_gagal_login = dibatasi(limiter.shared_limit(GAGAL_PER_ALAMAT, scope="login-gagal", deduct_when=_failed))
 
 
 class MasukForm(FlaskForm):

@@ -50,7 +50,7 @@ def issue(akun, saluran):
     if desa_id is not None and not db.session.scalar(select(Desa.aktif).where(Desa.id == desa_id)):
         raise desa_nonaktif()
     sebelumnya = masuk_terakhir(akun)
-    token = secrets.token_urlsafe(32)
+    token = _token_baru(akun.jenis_akun)
     hours = current_app.config["API_TOKEN_HOURS"] if saluran == "api" else 24 * 30
     akun.sesi = Sesi(
         token_hash=_hash(token), jenis=akun.jenis_akun, akun_id=akun.id, desa_id=desa_id,
@@ -65,44 +65,6 @@ def issue(akun, saluran):
     return token
 
 
-@lru_cache(maxsize=2)
-def _cari_sesi(berdesa):
-    """The statement that finds a session, its desa's ``aktif`` and its account (with what
-    ``muat_bersama`` reads along) in one round trip, the account models outer-joined on
-    their ``jenis``. Built once per process. ``berdesa``: for a desa host, whose accounts
-    are a desa's own (operators, residents), with the desa's criteria in it; otherwise for
-    the portal, whose accounts belong to no desa (admins)."""
-    query = select(Sesi, Desa.aktif).outerjoin(Desa, Desa.id == Sesi.desa_id)
-    for jenis, model in sorted(_AKUN_MODELS.items()):
-        if issubclass(model, DesaScoped) == berdesa:
-            query = (query.add_columns(model)
-                     .outerjoin(model, and_(Sesi.jenis == jenis, model.id == Sesi.akun_id))
-                     .options(*model.muat_bersama()))
-    query = query.where(Sesi.token_hash == bindparam("token_hash"))
-    return berlingkup(query) if berdesa else query
-
-
-def resolve(token, saluran):
-    """The account behind a token, if it is alive and belongs to this host."""
-    if not token or len(token) > 200:
-        return None
-    found = db.session.execute(_cari_sesi(current_desa_id() is not None), {"token_hash": _hash(token)}).first()
-    if found is None:
-        return None
-    sesi, desa_aktif, *akun_akun = found
-    if sesi.dicabut or sesi.saluran != saluran or sesi.desa_id != _host_desa_id():
-        return None
-    if sesi.desa_id is not None and not desa_aktif:
-        return None
-    if sesi.kedaluwarsa < sekarang():
-        return None
-    akun = next((a for a in akun_akun if a is not None), None)
-    if akun is None or akun.jenis_akun != sesi.jenis or not akun.aktif:
-        return None
-    akun.sesi_token, akun.sesi = token, sesi
-    return akun
-
-
 MasukSebelumnya = namedtuple("MasukSebelumnya", "dibuat alamat")
 
 
@@ -110,9 +72,72 @@ def masuk_sebelumnya(akun):
     """The login before the one ``akun`` came with (``dibuat``, ``alamat``), or None: kept on
     the session row, so showing it costs no query."""
     sesi = getattr(akun, "sesi", None)
-    if sesi is None or sesi.sebelumnya_dibuat is None:
+    if sesi is None:
         return None
-    return MasukSebelumnya(sesi.sebelumnya_dibuat, sesi.sebelumnya_alamat)
+    if isinstance(sesi, Sesi):  # just issued
+        sesi = MasukSebelumnya(sesi.sebelumnya_dibuat, sesi.sebelumnya_alamat)
+    return sesi if sesi.dibuat is not None else None
+
+
+def _token_baru(jenis):
+    """A new token, led by its account's kind ("penduduk.…"): the session is then found
+    with that kind's table alone. The kind proves nothing: the session row must name it."""
+    return f"{jenis}.{secrets.token_urlsafe(32)}"
+
+
+@lru_cache(maxsize=16)
+def _cari_sesi(berdesa, jenis=None):
+    """The statement that finds a live session of this host and channel, its desa's
+    ``aktif`` and its account (with what ``muat_bersama`` reads along) in one round trip.
+    Built once per process. ``berdesa``: for a desa host, whose accounts are a desa's own
+    (operators, residents), with the desa's criteria in it; otherwise for the portal,
+    whose accounts belong to no desa (admins). ``jenis``: the account kind the token
+    names (only that model joined); None for a token without one (every model of the
+    host outer-joined on the session's ``jenis``). Only the session's columns that are
+    read come back, as a row, not an object to track."""
+    query = (select(Sesi.jenis, Sesi.sebelumnya_dibuat, Sesi.sebelumnya_alamat, Desa.aktif)
+             .outerjoin(Desa, Desa.id == Sesi.desa_id)
+             .where(Sesi.token_hash == bindparam("token_hash"), Sesi.saluran == bindparam("saluran"),
+                    Sesi.dicabut.is_(False), Sesi.kedaluwarsa > bindparam("sekarang", type_=Sesi.kedaluwarsa.type)))
+    query = query.where(Sesi.desa_id == bindparam("desa_id") if berdesa else Sesi.desa_id.is_(None))
+    for jenis_model, model in sorted(_AKUN_MODELS.items()):
+        if issubclass(model, DesaScoped) == berdesa and jenis in (None, jenis_model):
+            query = (query.add_columns(model)
+                     .outerjoin(model, and_(Sesi.jenis == jenis_model, model.id == Sesi.akun_id))
+                     .options(*model.muat_bersama()))
+    if jenis is not None:
+        query = query.where(Sesi.jenis == jenis)
+    return berlingkup(query) if berdesa else query
+
+
+def _statement_untuk(token, berdesa):
+    jenis, titik, _ = token.partition(".")
+    model = _AKUN_MODELS.get(jenis) if titik else None
+    if model is None or issubclass(model, DesaScoped) != berdesa:
+        jenis = None  # an older token, or a kind this host has no accounts of
+    return _cari_sesi(berdesa, jenis)
+
+
+def resolve(token, saluran):
+    """The account behind a token, if it is alive and belongs to this host."""
+    if not token or len(token) > 200:
+        return None
+    desa_id = _host_desa_id()
+    berdesa = current_desa_id() is not None
+    found = db.session.execute(_statement_untuk(token, berdesa), {
+        "token_hash": _hash(token), "saluran": saluran, "sekarang": sekarang(), "desa_id": desa_id}).first()
+    if found is None:
+        return None
+    jenis, sebelumnya_dibuat, sebelumnya_alamat, desa_aktif, *akun_akun = found
+    if desa_id is not None and not desa_aktif:
+        return None
+    akun = next((a for a in akun_akun if a is not None), None)
+    if akun is None or akun.jenis_akun != jenis or not akun.aktif:
+        return None
+    akun.sesi_token, akun.sesi = token, MasukSebelumnya(sebelumnya_dibuat, sebelumnya_alamat)
+    return akun
+
+
 
 
 def masuk_terakhir(akun):
@@ -165,7 +190,7 @@ def logout_web(akun):
 class AkunMixin:
     """What Flask-Login needs from an account; its id in the cookie is the session token."""
     sesi_token = None
-    sesi = None  # the session row it came with (resolve) or was given (issue)
+    sesi = None  # the login before this session (resolve), or the session row just issued (issue)
     is_anonymous = False
 
     @classmethod

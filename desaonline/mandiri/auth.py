@@ -7,7 +7,7 @@ from flask_login import current_user
 from desaonline.auth.decorators import peran_required
 from desaonline.auth.sessions import api_auth
 from desaonline.errors import Penolakan
-from desaonline.extensions import limiter
+from desaonline.extensions import dibatasi, limiter
 from desaonline.mandiri import api_bp
 
 _logged_in = peran_required(("penduduk",), "mandiri.masuk")
@@ -48,7 +48,8 @@ def _pin_salah(response):
 
 # Per client address, counting wrong PINs only: a village hall's one shared
 # connection serves many residents, so successful logins never use it up.
-limit_gagal_pin = limiter.shared_limit("60/minute;600/hour", scope="mandiri-gagal", deduct_when=_pin_salah)
+limit_gagal_pin = dibatasi(limiter.shared_limit("60/minute;600/hour", scope="mandiri-gagal",
+                                                 deduct_when=_pin_salah))
 
 
 def penduduk_api_awal(view):

@@ -4,7 +4,7 @@ from dataclasses import asdict
 from flask import g, request
 
 from desaonline.errors import Penolakan
-from desaonline.extensions import limiter
+from desaonline.extensions import dibatasi, limiter
 from desaonline.verifikasi import api_bp as api, layanan
 from desaonline.verifikasi.schemas import PeriksaPdfIn, PeriksaPdfOut, SuratTerbitOut
 
@@ -16,7 +16,7 @@ def _batas_unggah():
 
 
 @api.post("/pdf")
-@limiter.limit(layanan.BATAS_PERIKSA_PDF, scope="verifikasi-pdf")
+@dibatasi(limiter.limit(layanan.BATAS_PERIKSA_PDF, scope="verifikasi-pdf"))
 @api.input(PeriksaPdfIn, location="form_and_files")
 @api.output(PeriksaPdfOut)
 @api.doc(summary="Periksa berkas PDF: surat terbitan desa ini? tanda tangannya utuh?", responses=[413, 422])

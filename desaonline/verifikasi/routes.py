@@ -1,7 +1,7 @@
 """Public verification pages (desa host): where a letter's QR code leads."""
 from flask import g, redirect, render_template, request, url_for
 
-from desaonline.extensions import limiter
+from desaonline.extensions import dibatasi, limiter
 from desaonline.surat import kode_verifikasi
 from desaonline.verifikasi import bp, forms, layanan
 
@@ -27,7 +27,7 @@ def beranda():
 
 
 @bp.post("/pdf")
-@limiter.limit(layanan.BATAS_PERIKSA_PDF, scope="verifikasi-pdf")
+@dibatasi(limiter.limit(layanan.BATAS_PERIKSA_PDF, scope="verifikasi-pdf"))
 def periksa_pdf():
     form = forms.PdfForm()
     if not form.validate_on_submit():
