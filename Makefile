@@ -42,7 +42,8 @@ test: install system-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Benchmarks (bench/): all, or one with BENCH=skala. The scale benchmark needs PostgreSQL,
-# Redis and wrk: started / installed here as .ci/run and system-deps do.
+# Redis and wrk, the instruction counts valgrind: started / installed here as .ci/run and
+# system-deps do.
 BENCH ?=
 BENCH_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 BENCH_REDIS_URL ?= redis://127.0.0.1:6379/0
@@ -51,9 +52,9 @@ bench: install bench-deps
 	$(BIN)/python -m bench $(BENCH)
 
 bench-deps:
-	@if ! command -v wrk >/dev/null; then \
+	@if ! command -v wrk >/dev/null || ! command -v valgrind >/dev/null; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk valgrind >/dev/null; \
 	fi
 	@pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null || \
 	  pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql)" main start || true

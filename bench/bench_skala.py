@@ -53,6 +53,7 @@ KECIL = int(os.environ.get("BENCH_PENDUDUK_KECIL", "10000"))
 BARIS_IMPOR = int(os.environ.get("BENCH_IMPOR_BARIS", "100000"))
 SURAT_LAJU = int(os.environ.get("BENCH_PIPELINE", "60"))
 SURAT_LATENSI = int(os.environ.get("BENCH_PIPELINE_LATENSI", "20"))
+POOL = os.environ.get("BENCH_POOL", "prefork")
 RAHASIA = kab_mod.RAHASIA
 PERINTAH = "make bench BENCH=skala"
 
@@ -346,16 +347,38 @@ def _status(conn, ids):
     return conn.execute("SELECT id, status, selesai FROM surat WHERE id = ANY(%s)", (ids,)).fetchall()
 
 
-def _worker(kab, workdir, proses, nama):
-    env = _env(kab.url, workdir, "besar")
-    args = [sys.executable, "-m", "celery", "-A", "celery_app", "worker", "--concurrency", str(proses),
-            "--pool", "prefork", "--loglevel", "WARNING", "-n", f"{nama}{uuid.uuid4().hex[:6]}@%h"]
-    return Proses(args, env, workdir / f"worker-{nama}.log")
+class Worker:
+    """``proses`` worker processes: one ``--pool prefork`` worker with that many pool
+    processes, or with ``BENCH_POOL=solo`` that many solo workers (each signs in the
+    process that reads the broker)."""
+
+    def __init__(self, kab, workdir, proses, nama):
+        env = _env(kab.url, workdir, "besar")
+        def args(n, c):
+            return [sys.executable, "-m", "celery", "-A", "celery_app", "worker", "--concurrency", str(c),
+                    "--pool", POOL, "--loglevel", "WARNING", "-n", f"{nama}{n}{uuid.uuid4().hex[:6]}@%h"]
+        jumlah, c = (proses, 1) if POOL == "solo" else (1, proses)
+        self.semua = [Proses(args(n, c), env, workdir / f"worker-{nama}-{n}.log") for n in range(jumlah)]
+
+    @property
+    def log(self):
+        return "\n".join(Path(p.log).read_text()[-3000:] for p in self.semua)
+
+    def mati(self):
+        return any(p.proc.poll() is not None for p in self.semua)
+
+    def cpu(self):
+        from bench.bench_surat import _cpu_proses
+        return sum(_cpu_proses(p.proc.pid) for p in self.semua)
+
+    def stop(self):
+        for p in self.semua:
+            p.stop()
 
 
 def _latensi(web, kab, workdir, proses, ids, conn):
     """Approval to signed letter, one letter at a time, with ``proses`` worker processes running."""
-    w = _worker(kab, workdir, proses, f"lat{proses}")
+    w = Worker(kab, workdir, proses, f"lat{proses}")
     try:
         # The first letter also waits for the worker to come up: not counted.
         waktu = []
@@ -364,8 +387,8 @@ def _latensi(web, kab, workdir, proses, ids, conn):
             _setujui(web, kab, sid)
             batas = mulai + 120
             while _status(conn, [sid])[0][1] != "selesai":
-                if time.perf_counter() > batas or w.proc.poll() is not None:
-                    raise RuntimeError("surat tidak selesai: " + Path(w.log).read_text()[-3000:])
+                if time.perf_counter() > batas or w.mati():
+                    raise RuntimeError("surat tidak selesai: " + w.log)
                 time.sleep(0.002)
             if n:
                 waktu.append((time.perf_counter() - mulai) * 1000)
@@ -380,8 +403,7 @@ def _laju(web, kab, workdir, proses, ids, conn):
     first signed letter to the last (start-up not counted)."""
     for sid in ids:
         _setujui(web, kab, sid)
-    from bench.bench_surat import _cpu_proses
-    w = _worker(kab, workdir, proses, f"laju{proses}")
+    w = Worker(kab, workdir, proses, f"laju{proses}")
     cpu = None
     try:
         batas = time.monotonic() + 120 + 2 * len(ids)
@@ -389,12 +411,12 @@ def _laju(web, kab, workdir, proses, ids, conn):
             baris = _status(conn, ids)
             n = sum(b[1] == "selesai" for b in baris)
             if n and cpu is None:
-                cpu = (n, _cpu_proses(w.proc.pid))
+                cpu = (n, w.cpu())
             if n == len(ids):
-                cpu = (n - cpu[0], _cpu_proses(w.proc.pid) - cpu[1])
+                cpu = (n - cpu[0], w.cpu() - cpu[1])
                 break
-            if any(b[1] == "gagal" for b in baris) or time.monotonic() > batas or w.proc.poll() is not None:
-                raise RuntimeError("surat gagal/terlalu lama: " + Path(w.log).read_text()[-3000:])
+            if any(b[1] == "gagal" for b in baris) or time.monotonic() > batas or w.mati():
+                raise RuntimeError("surat gagal/terlalu lama: " + w.log)
             time.sleep(0.05)
     finally:
         w.stop()
@@ -430,7 +452,7 @@ def _loop_polos(app, kab, ids, proses):
 
 def bagian_surat(lap, besar, web_besar, workdir):
     import psycopg
-    lap.judul("Surat: disetujui lewat web -> ditandatangani worker (celery, Redis, PostgreSQL)",
+    lap.judul(f"Surat: disetujui lewat web -> ditandatangani worker (celery --pool {POOL}, Redis, PostgreSQL)",
               f"BENCH_BAGIAN=surat {PERINTAH}")
     app = kab_mod.migrasi(besar.url, workdir)
     from workers.surat import siapkan_proses
