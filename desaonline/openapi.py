@@ -9,11 +9,11 @@
   desa, and a client of Klirong must be sent to Klirong, not to whichever host
   happened to ask first (APIFlask caches the document after the first request).
 """
-from apiflask import Schema
 from apiflask.fields import Dict, String
 from flask import jsonify, request
 
 from desaonline.batas import BATAS_ID
+from desaonline.skema import Schema
 
 
 class GalatOut(Schema):

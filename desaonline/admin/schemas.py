@@ -1,8 +1,8 @@
-from apiflask import Schema
 from apiflask.fields import Boolean, Date, DateTime, Dict, File, Integer, List, Nested, String
 from apiflask.validators import Length, Range
 
 from desaonline.batas import BATAS_ID
+from desaonline.skema import Schema
 
 
 class LoginIn(Schema):

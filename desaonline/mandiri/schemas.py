@@ -1,7 +1,8 @@
 """Shapes of the resident's JSON API (CONTRACT.md)."""
-from apiflask import Schema
 from apiflask.fields import Boolean, Date, DateTime, String
 from apiflask.validators import Length
+
+from desaonline.skema import Schema
 
 
 class LoginPendudukIn(Schema):

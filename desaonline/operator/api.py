@@ -1,5 +1,4 @@
 """The operator's part of the JSON API: login and own password (the register's endpoints are in ``penduduk``)."""
-from apiflask import Schema
 from apiflask.fields import String
 from apiflask.validators import Length
 from flask import g
@@ -9,6 +8,7 @@ from desaonline.auth.login import api_masuk, limit_gagal_login
 from desaonline.operator import api_bp as api, layanan
 from desaonline.operator.auth import operator_api_sebelum_ganti
 from desaonline.operator.models import Operator
+from desaonline.skema import Schema
 
 
 @api.post("/login")

@@ -1,10 +1,10 @@
 """Shapes of the resident register's API (docs/api.md)."""
-from apiflask import Schema
 from apiflask.fields import Boolean, Date, File, Integer, List, Nested, String
 from apiflask.validators import Length, OneOf
 
 from desaonline.batas import Id
 from desaonline.penduduk.ekspor import FORMAT
+from desaonline.skema import Schema
 
 
 class ImporIn(Schema):

@@ -1,6 +1,7 @@
-from apiflask import Schema
 from apiflask.fields import Boolean, DateTime, File, Integer, String
 from apiflask.validators import Length, OneOf, Regexp
+
+from desaonline.skema import Schema
 
 
 class SertifikatIn(Schema):

@@ -1,10 +1,10 @@
 """Request and response shapes of the letter API (they are the OpenAPI document too)."""
-from apiflask import Schema
 from apiflask.fields import Boolean, Date, DateTime, Dict, File, Integer, List, Nested, Raw, String
 from apiflask.validators import Length, OneOf
 from marshmallow import INCLUDE
 
 from desaonline.batas import BATAS_ID, Bilangan, Id
+from desaonline.skema import Schema
 from desaonline.surat.isian import JENIS as JENIS_ISIAN
 from desaonline.surat.antrean import HALAMAN_MAKS, PER_HALAMAN, PER_HALAMAN_MAKS
 from desaonline.surat.status import DIKIRIM, STATUS

@@ -1,5 +1,6 @@
-from apiflask import Schema
 from apiflask.fields import Boolean, Date, DateTime, File, Nested, String
+
+from desaonline.skema import Schema
 
 
 class SuratTerbitOut(Schema):
