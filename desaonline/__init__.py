@@ -7,7 +7,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from config import INSTANCE, ROOT, get_config
 
 from desaonline import basisdata, errors, penyimpanan
-from desaonline.extensions import celery_init_app, csrf, db, login_manager, migrate, pasang_limiter
+from desaonline.extensions import celery_init_app, csrf, db, migrate, pasang_limiter, pasang_login_dan_csrf
 
 
 def create_app(config_name=None, overrides=None):
@@ -30,8 +30,7 @@ def create_app(config_name=None, overrides=None):
     db.init_app(app)
     basisdata.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
-    login_manager.init_app(app)
-    csrf.init_app(app)
+    pasang_login_dan_csrf(app)
     pasang_limiter(app)
     celery_init_app(app)
     penyimpanan.init_app(app)

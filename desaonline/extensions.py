@@ -59,10 +59,21 @@ def dibatasi(batas):
     return decorator
 
 
-def _hanya_bila(berbatas, hook, lewat):
+def _pasang_bila(app, pasang, syarat):
+    """``pasang(app)`` (an extension's ``init_app``), the request hooks it adds run only
+    while ``syarat()`` holds; otherwise they pass the request or response through."""
+    hooks = (app.before_request_funcs.setdefault(None, []), app.after_request_funcs.setdefault(None, []),
+             app.teardown_request_funcs.setdefault(None, []))
+    sebelum = [list(daftar) for daftar in hooks]
+    pasang(app)
+    for daftar, lama, lewat in zip(hooks, sebelum, (lambda: None, lambda response: response, lambda exc: None)):
+        daftar[:] = [f if f in lama else _hanya_bila(syarat, f, lewat) for f in daftar]
+
+
+def _hanya_bila(syarat, hook, lewat):
     @wraps(hook)
     def wrapped(*args):
-        return hook(*args) if berbatas() else lewat(*args)
+        return hook(*args) if syarat() else lewat(*args)
     return wrapped
 
 
@@ -77,12 +88,19 @@ def pasang_limiter(app):
             dikenal[endpoint] = view is not None and _nama_view(view) in _DIBATASI
         return dikenal[endpoint]
 
-    hooks = (app.before_request_funcs.setdefault(None, []), app.after_request_funcs.setdefault(None, []),
-             app.teardown_request_funcs.setdefault(None, []))
-    sebelum = [list(daftar) for daftar in hooks]
-    limiter.init_app(app)
-    for daftar, lama, lewat in zip(hooks, sebelum, (lambda: None, lambda response: response, lambda exc: None)):
-        daftar[:] = [f if f in lama else _hanya_bila(berbatas, f, lewat) for f in daftar]
+    _pasang_bila(app, limiter.init_app, berbatas)
+
+
+def _halaman():
+    return not request.path.startswith("/api/")
+
+
+def pasang_login_dan_csrf(app):
+    """Flask-Login and CSRF protection, their request hooks for the pages only: the API
+    takes bearer tokens and no cookie (``desaonline.keamanan``), so it has neither a
+    remember-me cookie to refresh nor a form token to check."""
+    _pasang_bila(app, login_manager.init_app, _halaman)
+    _pasang_bila(app, csrf.init_app, _halaman)
 
 
 def celery_init_app(app):
