@@ -73,8 +73,8 @@ def baca_saja(view):
 try:
     import psycopg
     from psycopg.pq import ExecStatus
-except ImportError:  # SQLite only (the development default)
-    psycopg = None
+except ImportError:  # an installation for SQLite only: nothing to describe lazily
+    pass
 else:
     _DENGAN_BARIS = (ExecStatus.TUPLES_OK, ExecStatus.SINGLE_TUPLE, ExecStatus.TUPLES_CHUNK)
 

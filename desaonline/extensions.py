@@ -12,6 +12,7 @@ from functools import wraps
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase, registry
 
+from desaonline.keamanan import API
 from desaonline.waktu import WaktuUTC
 
 
@@ -92,7 +93,7 @@ def pasang_limiter(app):
 
 
 def _halaman():
-    return not request.path.startswith("/api/")
+    return not request.path.startswith(API)
 
 
 def pasang_login_dan_csrf(app):
