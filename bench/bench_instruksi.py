@@ -93,11 +93,11 @@ def dalam():
     try:
         kerja = Path(tmp) / "kerja"
         kerja.mkdir()
-        kab_mod.migrasi(url, kerja)
+        app_data = kab_mod.migrasi(url, kerja)
         kab = kab_mod.muat(url, ukuran)
         print(f"{ukuran} dimuat", flush=True)
         _web(hitung, url, kab, kerja)
-        _surat(hitung, url, kab, kerja, tmp)
+        _surat(hitung, app_data, url, kab, kerja, tmp)
     finally:
         hapus()
 
@@ -153,13 +153,12 @@ def _web(hitung, url, kab, kerja):
     print("(rasio: polos / endpoint; target laju >= 0.5x polos)")
 
 
-def _surat(hitung, url, kab, kerja, tmp):
+def _surat(hitung, app_data, url, kab, kerja, tmp):
+    """``app_data``: the app that built the schema (the benchmark's own writes go through it)."""
     import psycopg
 
     from bench.bench_skala import _env, _siapkan_surat
     from bench.bench_surat import _dokumen, _loop
-    from bench import kabupaten as kab_mod
-    app_data = kab_mod.migrasi(url, kerja)
     ids = _siapkan_surat(app_data, kab, SURAT + 6)
     env = _env(url, kerja, f"instruksi-{uuid.uuid4().hex[:6]}")
     web = _app_web(url, kab, kerja, CELERY_QUEUE=env["CELERY_QUEUE"], STORAGE_DIR=env["STORAGE_DIR"])

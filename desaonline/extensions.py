@@ -79,7 +79,11 @@ def _hanya_bila(syarat, hook, lewat):
 
 
 def pasang_limiter(app):
-    """``limiter.init_app``, its request hooks run only for views with a limit."""
+    """``limiter.init_app``, its request hooks run only for views with a limit. Default,
+    application or meta limits would need them on every request: refused at start-up."""
+    umum = [k for k in ("RATELIMIT_DEFAULT", "RATELIMIT_APPLICATION", "RATELIMIT_META") if app.config.get(k)]
+    if umum:
+        raise RuntimeError(f"{', '.join(umum)}: desaonline attaches limits to views only (dibatasi)")
     dikenal = {}  # endpoint -> whether a limit is attached to its view
 
     def berbatas():

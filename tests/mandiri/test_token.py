@@ -49,15 +49,24 @@ def test_a_token_of_an_older_release_still_works_until_it_ends(app, situs, token
     assert situs.api("get", "/api/v1/mandiri/profil", web).status_code == 401
 
 
-def test_the_api_takes_no_cookie(buat, desa, host_client):
+def test_the_api_takes_no_cookie(app, buat, desa, host_client):
     username, password = buat.operator(desa)
     web = host_client(desa.host)
     assert web.submit("/operator/masuk", {"username": username, "password": password}).status_code == 302
     assert web.get("/operator/").status_code == 200   # the cookie opens the pages
     r = web.get("/api/v1/operator/surat")
     assert r.status_code == 401, r.get_json()
-    assert "Set-Cookie" not in r.headers
+    # Not even read: a session that was read would add "Vary: Cookie" (Flask does).
+    assert "Set-Cookie" not in r.headers and "cookie" not in r.headers.get("Vary", "").lower()
+    from flask import session
+    from flask.sessions import NullSession
+    cookie = {"Host": desa.host, "Cookie": f"session={web.client.get_cookie('session', domain=desa.host).value}"}
+    with app.test_request_context("/operator/", headers=cookie):
+        assert "_user_id" in session   # the pages read the login from it
+    with app.test_request_context("/api/v1/operator/surat", headers=cookie):
+        assert isinstance(session._get_current_object(), NullSession)
     token = web.post("/api/v1/operator/login", json={"username": username, "password": password}).get_json()["token"]
     assert token.startswith("operator.")
     r = web.api("get", "/api/v1/operator/surat", token)
     assert r.status_code == 200 and "Set-Cookie" not in r.headers
+    assert "cookie" not in r.headers.get("Vary", "").lower()
