@@ -112,6 +112,9 @@ class Config:
     # by the sweeper (the database is the truth; the broker may have lost them).
     SURAT_MACET_DETIK = int(_env("SURAT_MACET_DETIK", "300"))
     SAPU_SURAT_DETIK = float(_env("SAPU_SURAT_DETIK", "120"))
+    # What a worker keeps of the desa it signs for (letterhead with its logo, how it
+    # signs), at most this many MB per process, least recently used first out.
+    SURAT_KONTEKS_MB = float(_env("SURAT_KONTEKS_MB", "64"))
 
     # Where a signed letter's QR code and printed verification link point: scheme and port
     # of the desa's public address. Unset: those the approval request came on (so a

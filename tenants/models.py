@@ -74,3 +74,15 @@ tenant_versi = Table(
     Column("id", Integer, primary_key=True),
     Column("versi", BigInteger, nullable=False),
 )
+
+# Each desa's own change signal: raised by triggers, in the same transaction, on every
+# change to the settings a letter is made from (the letterhead ``pengaturan_surat``,
+# how the desa signs ``pengaturan_ttd``, its certificates ``sertifikat_desa``). With
+# ``tenant_versi`` (the desa's name, kecamatan, kabupaten) it tells a worker that what it
+# keeps of a desa is still current (``desaonline.surat.konteks``). A desa whose settings
+# never changed has no row.
+desa_versi = Table(
+    "desa_versi", db.metadata,
+    Column("desa_id", Integer, primary_key=True, autoincrement=False),
+    Column("versi", BigInteger, nullable=False),
+)

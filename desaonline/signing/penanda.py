@@ -23,6 +23,7 @@ import json
 import threading
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, NamedTuple
 
 from flask import current_app
 from sqlalchemy import select
@@ -157,8 +158,8 @@ _SERTIFIKAT_AKTIF = berlingkup(
     .where(SertifikatDesa.aktif.is_(True)).order_by(SertifikatDesa.id.desc()).limit(1))
 
 
-def _penanda_lokal():
-    info = db.session.execute(_SERTIFIKAT_AKTIF).first()
+def _penanda_lokal(info):
+    """The signer of the active certificate ``info`` (id, sidik_sha256, berlaku_sampai)."""
     if info is None:
         raise GagalProses("Sertifikat tanda tangan Kepala Desa belum diunggah (menu Sertifikat).")
     if info.berlaku_sampai < sekarang():
@@ -223,11 +224,23 @@ def akun_bsre(p: PengaturanTtd | None = None) -> bsre.Akun | None:
                      str(cfg.get("BSRE_VERSION") or "1"), float(cfg.get("BSRE_TIMEOUT", 60)))
 
 
-def pilih_penanda(rahasia: bsre.Rahasia | None = None) -> Penanda:
-    """The current desa's signer (inside ``desa_scope``)."""
-    p = pengaturan()
+class PilihanTtd(NamedTuple):
+    """What decides the current desa's signer: how it signs (``PengaturanTtd`` or None)
+    and its active certificate (id, sidik_sha256, berlaku_sampai; or None)."""
+    pengaturan: PengaturanTtd | None
+    sertifikat: Any
+
+
+def pilihan_ttd() -> PilihanTtd:
+    return PilihanTtd(pengaturan(), db.session.execute(_SERTIFIKAT_AKTIF).first())
+
+
+def pilih_penanda(rahasia: bsre.Rahasia | None = None, pilihan: PilihanTtd | None = None) -> Penanda:
+    """The current desa's signer (inside ``desa_scope``), from ``pilihan`` when the caller
+    has it (``desaonline.surat.konteks``: a worker keeps it between letters)."""
+    p, sertifikat = pilihan if pilihan is not None else pilihan_ttd()
     if p is None or p.metode != "bsre":
-        return _penanda_lokal()
+        return _penanda_lokal(sertifikat)
     akun = akun_bsre(p)
     if akun is None:
         raise GagalProses("Alamat esign client BSrE belum diatur: kabupaten (BSRE_URL) atau desa (menu Sertifikat).")

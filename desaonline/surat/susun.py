@@ -151,11 +151,18 @@ _SUBJEK = berlingkup(select(Penduduk).options(joinedload(Penduduk.keluarga)).whe
 _DESA_LENGKAP = [joinedload(Desa.kecamatan).joinedload(Kecamatan.kabupaten)]
 
 
+def desa_dan_pengaturan(desa_id):
+    """(the desa with its kecamatan and kabupaten, its letter settings or their defaults)."""
+    desa = db.session.get(Desa, desa_id, options=_DESA_LENGKAP)
+    return desa, db.session.scalar(_PENGATURAN) or pengaturan_bawaan(desa)
+
+
 def susun_dokumen(surat, *, konsep, url_verifikasi=None, catatan_tte=None, kode_verifikasi=None,
-                  waktu=None) -> DokumenSurat:
-    """The letter of ``surat``: a draft (``konsep``: no number, no QR) or the final text."""
-    desa = db.session.get(Desa, surat.desa_id, options=_DESA_LENGKAP)
-    atur = db.session.scalar(_PENGATURAN) or pengaturan_bawaan(desa)
+                  waktu=None, konteks=None) -> DokumenSurat:
+    """The letter of ``surat``: a draft (``konsep``: no number, no QR) or the final text.
+    ``konteks``: the desa and its settings as a worker keeps them (``surat.konteks``);
+    read from the database without it."""
+    desa, atur = (konteks.desa, konteks.atur) if konteks is not None else desa_dan_pengaturan(surat.desa_id)
     jenis = katalog.jenis(surat.jenis)
     subjek = db.session.scalar(_SUBJEK, {"s_id": surat.subjek_id})
     # Trying again would not help: the worker marks such a letter "gagal" with the reason.

@@ -6,7 +6,8 @@ to ``kirim_ke_pekerja``; after the commit a worker runs
 ``workers.surat.proses_surat`` (or ``proses_surat_banyak``), which calls
 ``terbitkan_banyak`` inside the desa's scope. It claims the rows
 (``status.klaim``), composes each letter (``susun``), renders it (``render``),
-signs it (``signing.penanda``), stores it (``arsip``) and records the hash, the
+signs it (``signing.penanda``; the desa's settings as the worker keeps them,
+``konteks``), stores it (``arsip``) and records the hash, the
 verification code and ``selesai`` (``status.selesai``), one transaction per group
 the signer signs at once. The database is the truth, the broker only a messenger:
 
@@ -32,6 +33,7 @@ from desaonline.errors import GagalProses
 from desaonline.extensions import db
 from desaonline.signing import kunci, penanda
 from desaonline.surat import arsip, kode_verifikasi, status
+from desaonline.surat.konteks import konteks_desa
 from desaonline.surat.models import Surat
 from desaonline.surat.render import render
 from desaonline.surat.susun import susun_dokumen
@@ -114,13 +116,14 @@ def terbitkan_banyak(surat_ids, sandi=None):
     desa = desa_by_id(desa_wajib())
     if desa is None:
         raise GagalProses("Desa tidak aktif.")
-    signer = penanda.pilih_penanda(rahasia)
+    konteks = konteks_desa(desa.id)
+    signer = penanda.pilih_penanda(rahasia, konteks.ttd)
     hasil = {}
     try:
         for i in range(0, len(ids), signer.kelompok):
             kelompok = ids[i:i + signer.kelompok]
             try:
-                hasil.update(_terbitkan_kelompok(kelompok, signer, desa))
+                hasil.update(_terbitkan_kelompok(kelompok, signer, desa, konteks))
             except GagalProses as err:
                 if err.sementara:
                     raise
@@ -131,7 +134,7 @@ def terbitkan_banyak(surat_ids, sandi=None):
     return hasil
 
 
-def _terbitkan_kelompok(ids, signer, desa):
+def _terbitkan_kelompok(ids, signer, desa, konteks):
     klaim = status.klaim_banyak(ids) if len(ids) > 1 else [s for s in [status.klaim(ids[0])] if s is not None]
     hasil, siap = {}, []
     for surat in klaim:
@@ -140,7 +143,8 @@ def _terbitkan_kelompok(ids, signer, desa):
         waktu = sekarang()   # the signing time: in the signature, on the box, and the PDF's creation date
         try:
             dokumen = susun_dokumen(surat, konsep=False, catatan_tte=signer.catatan_tte, waktu=waktu,
-                                    url_verifikasi=tautan, kode_verifikasi=kode_verifikasi.tampil(kode))
+                                    url_verifikasi=tautan, kode_verifikasi=kode_verifikasi.tampil(kode),
+                                    konteks=konteks)
         except (KeyError, ValueError) as err:  # stored data the letter cannot hold: retrying will not help
             if len(ids) == 1:
                 raise GagalProses(f"Isi surat tidak dapat disusun: {err}") from err
