@@ -8,6 +8,7 @@ from config import INSTANCE, ROOT, get_config
 
 from desaonline import basisdata, errors, penyimpanan
 from desaonline.extensions import celery_init_app, csrf, db, migrate, pasang_limiter, pasang_login_dan_csrf
+from desaonline.penyedia_json import PenyediaJson
 
 
 def create_app(config_name=None, overrides=None):
@@ -18,6 +19,7 @@ def create_app(config_name=None, overrides=None):
         spec_path="/api/v1/openapi.json", docs_path=None,  # no docs UI: it would load from a CDN
         json_errors=False, template_folder=str(ROOT / "templates"), instance_path=str(INSTANCE),
     )
+    app.json = PenyediaJson(app)
     app.config.from_object(config)
     app.config.update(overrides or {})
     config.init(app)

@@ -15,6 +15,7 @@ from apiflask.validators import Range
 from flask import request
 from werkzeug.routing import IntegerConverter
 
+from desaonline.blueprints import permintaan_api
 from desaonline.errors import Penolakan
 
 # PostgreSQL's INTEGER, the type of every id column.
@@ -52,7 +53,7 @@ JSON_TIDAK_VALID = "Isi permintaan bukan JSON yang benar (atau bersarang terlalu
 
 
 def _periksa_json():
-    if not request.path.startswith("/api/") or not request.is_json:
+    if not permintaan_api() or not request.is_json:
         return
     data = request.get_data(cache=True)
     if not data.strip():

@@ -14,6 +14,8 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import HTTP_STATUS_CODES
 
+from desaonline.blueprints import permintaan_api
+
 # Default code and Bahasa Indonesia message per status.
 PESAN = {
     400: ("permintaan_tidak_valid", "Permintaan tidak valid."),
@@ -72,10 +74,6 @@ def tidak_ditemukan(kode="tidak_ditemukan", pesan="Data tidak ditemukan."):
     return Penolakan(404, kode, pesan)
 
 
-def _is_api():
-    return request.path.startswith("/api/")
-
-
 def json_galat(status, kode, pesan, rincian=None, **extra):
     """The API's error body (the one shape every JSON error has)."""
     body = {"error": kode, "message": pesan, **extra}
@@ -118,7 +116,7 @@ def _halaman(status, kode, pesan, headers=()):
 
 
 def _tangani_penolakan(err):
-    if _is_api():
+    if permintaan_api():
         return json_galat(err.status, err.kode, err.pesan, err.rincian), err.status, err.headers
     kembali = _kembali()
     if err.status != 404 and request.method == "POST" and kembali:
@@ -129,7 +127,7 @@ def _tangani_penolakan(err):
 
 def _tangani_csrf(err):
     # Flask-WTF checks every POST of a page before the view runs: one message for all.
-    if _is_api():
+    if permintaan_api():
         return json_galat(400, "csrf", FORMULIR_KEDALUWARSA), 400
     kembali = _kembali()
     if kembali:
@@ -144,7 +142,7 @@ def _tangani_http(exc):
     if exc.description == DESA_TIDAK_DITEMUKAN:
         kode, pesan = DESA_TIDAK_DITEMUKAN, "Desa tidak ditemukan."
     headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
-    if _is_api():
+    if permintaan_api():
         return json_galat(status, kode, pesan), status, headers
     return _halaman(status, kode, pesan, headers)
 

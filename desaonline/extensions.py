@@ -12,7 +12,7 @@ from functools import wraps
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase, registry
 
-from desaonline.keamanan import API
+from desaonline.blueprints import permintaan_api
 from desaonline.waktu import WaktuUTC
 
 
@@ -97,7 +97,7 @@ def pasang_limiter(app):
 
 
 def _halaman():
-    return not request.path.startswith(API)
+    return not permintaan_api()
 
 
 def pasang_login_dan_csrf(app):

@@ -21,7 +21,7 @@ and no API answer sets one.
 from flask import current_app, request
 from flask.sessions import SecureCookieSessionInterface
 
-API = "/api/"
+from desaonline.blueprints import API
 
 
 class SesiCookie(SecureCookieSessionInterface):
