@@ -24,17 +24,23 @@ def _naik(baris):
             "ON CONFLICT (desa_id) DO UPDATE SET versi = desa_versi.versi + 1")
 
 
+def _pemicu(tabel, postgres):
+    """(trigger name, its event and what it runs) of every trigger on ``tabel``."""
+    if postgres:
+        return [(f"desa_versi_{tabel}", "INSERT OR UPDATE OR DELETE", "FOR EACH ROW EXECUTE FUNCTION desa_versi_naik()"),
+                (f"desa_versi_{tabel}_truncate", "TRUNCATE", "FOR EACH STATEMENT EXECUTE FUNCTION desa_versi_naik_semua()")]
+    return [(f"desa_versi_{tabel}_{peristiwa.lower()}", peristiwa, f"BEGIN {_naik(baris)}; END")
+            for peristiwa, baris in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD"))]
+
+
+def _postgres():
+    return op.get_bind().dialect.name == "postgresql"
+
+
 def pasang(tabel):
     """The triggers that raise the desa's version on every write to ``tabel``."""
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute(f"CREATE TRIGGER desa_versi_{tabel} AFTER INSERT OR UPDATE OR DELETE ON {tabel} "
-                   f"FOR EACH ROW EXECUTE FUNCTION desa_versi_naik()")
-        op.execute(f"CREATE TRIGGER desa_versi_{tabel}_truncate AFTER TRUNCATE ON {tabel} "
-                   f"FOR EACH STATEMENT EXECUTE FUNCTION desa_versi_naik_semua()")
-        return
-    for peristiwa, baris in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
-        op.execute(f"CREATE TRIGGER desa_versi_{tabel}_{peristiwa.lower()} AFTER {peristiwa} ON {tabel} "
-                   f"BEGIN {_naik(baris)}; END")
+    for nama, peristiwa, badan in _pemicu(tabel, _postgres()):
+        op.execute(f"CREATE TRIGGER {nama} AFTER {peristiwa} ON {tabel} {badan}")
 
 
 def upgrade():
@@ -44,7 +50,7 @@ def upgrade():
         sa.Column("versi", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("desa_id", name=op.f("pk_desa_versi")),
     )
-    if op.get_bind().dialect.name == "postgresql":
+    if _postgres():
         op.execute("CREATE FUNCTION desa_versi_naik() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                    f"IF TG_OP = 'DELETE' THEN {_naik('OLD')}; ELSE {_naik('NEW')}; END IF; "
                    "RETURN NULL; END $$")
@@ -55,14 +61,10 @@ def upgrade():
 
 
 def downgrade():
-    postgres = op.get_bind().dialect.name == "postgresql"
+    postgres = _postgres()
     for tabel in TABEL:
-        if postgres:
-            op.execute(f"DROP TRIGGER IF EXISTS desa_versi_{tabel} ON {tabel}")
-            op.execute(f"DROP TRIGGER IF EXISTS desa_versi_{tabel}_truncate ON {tabel}")
-        else:
-            for peristiwa in ("insert", "update", "delete"):
-                op.execute(f"DROP TRIGGER IF EXISTS desa_versi_{tabel}_{peristiwa}")
+        for nama, _, _ in _pemicu(tabel, postgres):
+            op.execute(f"DROP TRIGGER IF EXISTS {nama}" + (f" ON {tabel}" if postgres else ""))
     if postgres:
         op.execute("DROP FUNCTION IF EXISTS desa_versi_naik()")
         op.execute("DROP FUNCTION IF EXISTS desa_versi_naik_semua()")
