@@ -53,6 +53,25 @@ def test_letter_approved_through_the_api_is_signed_by_the_worker(app, deployment
     assert halaman.status_code == 200 and s.nomor in halaman.text and s.pdf_sha256 in halaman.text
 
 
+def _penandatangan(pdf, pki_uji):
+    return sah(pdf, pki_uji.ca).signing_cert.subject.native["common_name"]
+
+
+def test_a_certificate_uploaded_on_the_web_signs_the_workers_very_next_letter(app, deployment, buat, pki_uji):
+    """The worker keeps a desa's signing settings between letters (desaonline/surat/konteks.py);
+    a new certificate, uploaded through gunicorn, another process, signs its next letter."""
+    a, token, (pertama, kedua) = _siapkan(deployment, buat, pki_uji, 2)
+    a.setujui(pertama)
+    assert a.tunggu_status(pertama, token, ("selesai", "gagal"), batas=90)["status"] == "selesai"
+    assert _penandatangan(a.pdf(pertama, token), pki_uji) == "SITI AMINAH"
+
+    assert a.unggah_sertifikat(pki_uji.p12_lain(nama="BAMBANG WIJAYA"), SANDI).status == 201
+    a.setujui(kedua)
+    data = a.tunggu_status(kedua, token, ("selesai", "gagal"), batas=90)
+    assert data["status"] == "selesai", (data, (deployment.workdir / "worker0.log").read_text()[-3000:])
+    assert _penandatangan(a.pdf(kedua, token), pki_uji) == "BAMBANG WIJAYA"
+
+
 class DeploymentBeat(Deployment):
     """A deployment whose workers can run the beat (the sweeper) and be killed outright."""
 
