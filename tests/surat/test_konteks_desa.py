@@ -95,3 +95,30 @@ def test_every_write_raises_that_desa_signal_only(app, buat, tabel):
         db.session.commit()
         assert _versi(satu.id) == sebelum + 3
         assert _versi(dua.id) == lain
+
+
+def test_a_worker_keeps_desa_up_to_its_memory_bound(app, kantor_bersertifikat, kantor_lain, pki_uji, tugas):
+    """SURAT_KONTEKS_MB bounds what a worker keeps: within it, two desa taking turns are read
+    once each; below one desa's weight, each turn reads its desa again."""
+    from tests.signing.conftest import SANDI
+    r = kantor_lain.web.api("post", "/api/v1/operator/sertifikat", kantor_lain.op,
+                            data={"password": SANDI, "file": (io.BytesIO(pki_uji.p12), "kades.p12")},
+                            content_type="multipart/form-data")
+    assert r.status_code == 201, r.get_json()
+    warga = {k: k.warga() for k in (kantor_bersertifikat, kantor_lain)}
+
+    def bergantian():
+        awal = konteks.simpanan.muat
+        for k in (kantor_bersertifikat, kantor_lain, kantor_bersertifikat, kantor_lain):
+            assert tugas.proses(_disetujui(k, warga[k]), k.desa.id) == "selesai"
+        return konteks.simpanan.muat - awal
+
+    konteks.simpanan.clear()
+    assert bergantian() == 2
+    lama = app.config["SURAT_KONTEKS_MB"]
+    app.config["SURAT_KONTEKS_MB"] = 0.001   # 1 KB: less than any desa weighs
+    konteks.simpanan.clear()
+    try:
+        assert bergantian() == 4
+    finally:
+        app.config["SURAT_KONTEKS_MB"] = lama
