@@ -4,13 +4,15 @@ With a status filter the queue reads the ``(desa_id, status, dibuat)`` index in
 order and stops after one page; residents (pemohon and subjek) and the total come
 in the same query, so a page of 20 letters is one query, never 1 + 20. Each shape of
 filter has its statement built once per process (``_pernyataan``): building a select
-with its loader options costs more than running it.
+costs more than running it. A page is plain values (``SuratRingkas``), the columns a
+list shows: no ORM object is built for a letter or a resident on it.
 """
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import joinedload, load_only
+from sqlalchemy.orm import aliased
 
 from desaonline.errors import Penolakan
 from desaonline.extensions import db
@@ -64,21 +66,49 @@ _SYARAT = {
 }
 
 
-def _orang(relasi):
-    return joinedload(relasi).load_only(Penduduk.nik, Penduduk.nama)
+@dataclass(frozen=True, slots=True)
+class Orang:
+    nik: str
+    nama: str
+
+
+@dataclass(frozen=True, slots=True)
+class SuratRingkas:
+    """A letter as a list shows it (``tampil.ringkas``, the lists' pages)."""
+    id: int
+    jenis: str
+    status: str
+    nomor: str | None
+    keperluan: str
+    dibuat: datetime
+    diajukan: datetime | None
+    pemohon_id: int
+    subjek_id: int
+    pemohon: Orang | None
+    subjek: Orang | None
+
+
+_PEMOHON, _SUBJEK = aliased(Penduduk, name="pemohon"), aliased(Penduduk, name="subjek")
 
 
 @lru_cache(maxsize=None)
 def _pernyataan(saringan):
     """The page query for one set of filters (names in ``_SYARAT``), with the desa's
-    criteria in it; only what a list shows is loaded (``tampil.ringkas``, the lists' pages)."""
+    criteria in it (for the letters and both residents)."""
     return berlingkup(
-        select(Surat, func.count().over().label("total")).where(*(_SYARAT[n] for n in saringan))
-        .options(load_only(Surat.id, Surat.jenis, Surat.status, Surat.nomor, Surat.keperluan, Surat.dibuat,
-                           Surat.diajukan, Surat.pemohon_id, Surat.subjek_id),
-                 _orang(Surat.pemohon), _orang(Surat.subjek))
+        select(Surat.id, Surat.jenis, Surat.status, Surat.nomor, Surat.keperluan, Surat.dibuat, Surat.diajukan,
+               Surat.pemohon_id, Surat.subjek_id, _PEMOHON.nik, _PEMOHON.nama, _SUBJEK.nik, _SUBJEK.nama,
+               func.count().over().label("total"))
+        .outerjoin(_PEMOHON, _PEMOHON.id == Surat.pemohon_id).outerjoin(_SUBJEK, _SUBJEK.id == Surat.subjek_id)
+        .where(*(_SYARAT[n] for n in saringan))
         .order_by(Surat.dibuat.desc(), Surat.id.desc())
         .limit(bindparam("batas")).offset(bindparam("lewati")))
+
+
+def _ringkas(b):
+    *surat, p_nik, p_nama, s_nik, s_nama, _ = b
+    return SuratRingkas(*surat, pemohon=Orang(p_nik, p_nama) if p_nik is not None else None,
+                        subjek=Orang(s_nik, s_nama) if s_nik is not None else None)
 
 
 def _halaman(saringan, halaman, per_halaman):
@@ -96,7 +126,7 @@ def _halaman(saringan, halaman, per_halaman):
         total = 0
     else:
         total = db.session.scalar(select(func.count(Surat.id)).where(*(_SYARAT[n] for n in saringan)), nilai)
-    return Halaman([b.Surat for b in baris], total, halaman, per_halaman)
+    return Halaman([_ringkas(b) for b in baris], total, halaman, per_halaman)
 
 
 def periksa_saringan(status=None, jenis=None):
