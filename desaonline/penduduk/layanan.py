@@ -3,7 +3,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sqlalchemy import and_, bindparam, func, or_, select, update
-from sqlalchemy.orm import load_only
 
 from desaonline.errors import Penolakan
 from desaonline.extensions import db
@@ -22,7 +21,7 @@ BATAS_HITUNG = 1000
 
 @dataclass
 class HasilCari:
-    penduduk: list
+    penduduk: list   # rows: id, nik, nama, hubungan_keluarga, tempat_lahir, tanggal_lahir, jenis_kelamin, status_dasar
     jumlah: int
     berikutnya: int | None  # id to continue after, None on the last page
 
@@ -55,7 +54,7 @@ def cari(q=None, setelah=None, per_halaman=25):
         nilai.update(setelah_nilai=getattr(terakhir, nama_kolom), setelah_id=terakhir.id)
     hasil = db.session.execute(_pernyataan_cari(nama_kolom, bool(q), terakhir is not None),
                                {**nilai, "batas": per_halaman + 1}).all()
-    baris = [h.Penduduk for h in hasil]
+    baris = list(hasil)
     jumlah = hasil[0].jumlah if hasil else (
         db.session.scalar(select(func.count()).select_from(_sampai_batas(nama_kolom, bool(q))), nilai)
         if setelah else 0)
@@ -83,19 +82,18 @@ def _sampai_batas(nama_kolom, ada_q):
 @lru_cache(maxsize=None)
 def _pernyataan_cari(nama_kolom, ada_q, ada_setelah):
     """A search page's statement, one per shape, built once per process (building it costs
-    more than running it); only what a result list shows is loaded."""
+    more than running it); only what a result list shows is read, as columns (a row per
+    resident, no ORM object)."""
     kolom = getattr(Penduduk, nama_kolom)
-    query = select(Penduduk).where(*_saring(nama_kolom, ada_q))
+    query = (select(Penduduk.id, Penduduk.nik, Penduduk.nama, Penduduk.hubungan_keluarga, Penduduk.tempat_lahir,
+                    Penduduk.tanggal_lahir, Penduduk.jenis_kelamin, Penduduk.status_dasar)
+             .where(*_saring(nama_kolom, ada_q)))
     if ada_setelah:
         nilai, penduduk_id = bindparam("setelah_nilai"), bindparam("setelah_id")
         query = query.where(or_(kolom > nilai, and_(kolom == nilai, Penduduk.id > penduduk_id)))
     # The bounded count rides along as a scalar subquery: one round trip for page and count.
     hitung = select(func.count()).select_from(_sampai_batas(nama_kolom, ada_q)).scalar_subquery().label("jumlah")
-    return berlingkup(query.add_columns(hitung)
-                      .options(load_only(Penduduk.nik, Penduduk.nama, Penduduk.hubungan_keluarga,
-                                         Penduduk.tempat_lahir, Penduduk.tanggal_lahir, Penduduk.jenis_kelamin,
-                                         Penduduk.status_dasar))
-                      .order_by(kolom, Penduduk.id).limit(bindparam("batas")))
+    return berlingkup(query.add_columns(hitung).order_by(kolom, Penduduk.id).limit(bindparam("batas")))
 
 
 def jumlah_belum_masuk():

@@ -27,8 +27,10 @@ def _naik(baris):
 def _pemicu(tabel, postgres):
     """(trigger name, its event and what it runs) of every trigger on ``tabel``."""
     if postgres:
-        return [(f"desa_versi_{tabel}", "INSERT OR UPDATE OR DELETE", "FOR EACH ROW EXECUTE FUNCTION desa_versi_naik()"),
-                (f"desa_versi_{tabel}_truncate", "TRUNCATE", "FOR EACH STATEMENT EXECUTE FUNCTION desa_versi_naik_semua()")]
+        return [(f"desa_versi_{tabel}", "INSERT OR UPDATE OR DELETE",
+                 "FOR EACH ROW EXECUTE FUNCTION desa_versi_naik()"),
+                (f"desa_versi_{tabel}_truncate", "TRUNCATE",
+                 "FOR EACH STATEMENT EXECUTE FUNCTION desa_versi_naik_semua()")]
     return [(f"desa_versi_{tabel}_{peristiwa.lower()}", peristiwa, f"BEGIN {_naik(baris)}; END")
             for peristiwa, baris in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD"))]
 
