@@ -1,5 +1,6 @@
 """The operator's work on residents: search, find, add, edit. The import is in ``impor``."""
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from sqlalchemy import and_, bindparam, func, or_, select, update
@@ -9,6 +10,7 @@ from desaonline.extensions import db
 from desaonline.auth import sessions
 from desaonline.mandiri import pin_awal
 from desaonline.penduduk.models import Keluarga, Penduduk
+from desaonline.penduduk.opensid import sementara
 from desaonline.penduduk.referensi import HIDUP
 from desaonline.penduduk.validasi import KOLOM_KELUARGA, SEMUA_KOLOM, periksa
 from tenants.scoping import berlingkup
@@ -19,9 +21,26 @@ from tenants.scoping import berlingkup
 BATAS_HITUNG = 1000
 
 
+@dataclass(frozen=True, slots=True)
+class PendudukRingkas:
+    """A resident as a result list shows it, read as columns (no ORM object per row)."""
+    id: int
+    nik: str
+    nama: str
+    hubungan_keluarga: str | None
+    tempat_lahir: str | None
+    tanggal_lahir: date
+    jenis_kelamin: str
+    status_dasar: str
+
+    @property
+    def nik_sementara(self):
+        return sementara(self.nik)
+
+
 @dataclass
 class HasilCari:
-    penduduk: list   # rows: id, nik, nama, hubungan_keluarga, tempat_lahir, tanggal_lahir, jenis_kelamin, status_dasar
+    penduduk: list   # of PendudukRingkas
     jumlah: int
     berikutnya: int | None  # id to continue after, None on the last page
 
@@ -54,7 +73,7 @@ def cari(q=None, setelah=None, per_halaman=25):
         nilai.update(setelah_nilai=getattr(terakhir, nama_kolom), setelah_id=terakhir.id)
     hasil = db.session.execute(_pernyataan_cari(nama_kolom, bool(q), terakhir is not None),
                                {**nilai, "batas": per_halaman + 1}).all()
-    baris = list(hasil)
+    baris = [PendudukRingkas(*h[:-1]) for h in hasil]
     jumlah = hasil[0].jumlah if hasil else (
         db.session.scalar(select(func.count()).select_from(_sampai_batas(nama_kolom, bool(q))), nilai)
         if setelah else 0)
