@@ -1,4 +1,6 @@
 """What a resident sees of their own record and their KK (pages and API alike)."""
+from dataclasses import dataclass, fields
+from datetime import date
 from functools import lru_cache
 
 from flask import g
@@ -6,8 +8,39 @@ from sqlalchemy import bindparam, select
 
 from desaonline.extensions import db
 from desaonline.penduduk.models import Penduduk
-from desaonline.penduduk.referensi import urutan_hubungan
+from desaonline.penduduk.opensid import sementara
+from desaonline.penduduk.referensi import HIDUP, urutan_hubungan
 from tenants.scoping import berlingkup
+
+
+@dataclass(frozen=True, slots=True)
+class PendudukRingkas:
+    """A resident as a list shows them (the KK's members, a search's results), read as
+    columns: no ORM object per row."""
+    id: int
+    nik: str
+    nama: str
+    hubungan_keluarga: str | None
+    jenis_kelamin: str
+    tempat_lahir: str | None
+    tanggal_lahir: date
+    agama: str | None
+    status_perkawinan: str | None
+    pekerjaan: str | None
+    pendidikan: str | None
+    status_dasar: str
+
+    @property
+    def nik_sementara(self):
+        return sementara(self.nik)
+
+    @property
+    def aktif(self):
+        return self.status_dasar == HIDUP
+
+
+# Its columns, in its order, to select.
+KOLOM_RINGKAS = tuple(getattr(Penduduk, f.name) for f in fields(PendudukRingkas))
 
 
 def biodata(penduduk):
@@ -39,11 +72,11 @@ def anggota_keluarga(penduduk):
     moved last, still shown (with their ``status_dasar``): the KK's history."""
     if penduduk.keluarga_id is None:
         return [penduduk]
-    anggota = db.session.scalars(_anggota(), {"keluarga_id": penduduk.keluarga_id}).all()
+    anggota = [PendudukRingkas(*b) for b in db.session.execute(_anggota(), {"keluarga_id": penduduk.keluarga_id})]
     return sorted(anggota, key=lambda p: (not p.aktif, urutan_hubungan(p.hubungan_keluarga), p.tanggal_lahir, p.id))
 
 
 @lru_cache(maxsize=1)
 def _anggota():
     # Built once per process: building a statement costs more than running this one.
-    return berlingkup(select(Penduduk).where(Penduduk.keluarga_id == bindparam("keluarga_id")))
+    return berlingkup(select(*KOLOM_RINGKAS).where(Penduduk.keluarga_id == bindparam("keluarga_id")))

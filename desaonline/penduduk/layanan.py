@@ -1,6 +1,5 @@
 """The operator's work on residents: search, find, add, edit. The import is in ``impor``."""
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
 from sqlalchemy import and_, bindparam, func, or_, select, update
@@ -9,8 +8,8 @@ from desaonline.errors import Penolakan
 from desaonline.extensions import db
 from desaonline.auth import sessions
 from desaonline.mandiri import pin_awal
+from desaonline.penduduk.data import KOLOM_RINGKAS, PendudukRingkas
 from desaonline.penduduk.models import Keluarga, Penduduk
-from desaonline.penduduk.opensid import sementara
 from desaonline.penduduk.referensi import HIDUP
 from desaonline.penduduk.validasi import KOLOM_KELUARGA, SEMUA_KOLOM, periksa
 from tenants.scoping import berlingkup
@@ -19,23 +18,6 @@ from tenants.scoping import berlingkup
 # Counting stops here: "more than 1,000" is all a search result needs to say, and a
 # bounded count costs the same in a desa of 2,000 residents or of 40,000.
 BATAS_HITUNG = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class PendudukRingkas:
-    """A resident as a result list shows it, read as columns (no ORM object per row)."""
-    id: int
-    nik: str
-    nama: str
-    hubungan_keluarga: str | None
-    tempat_lahir: str | None
-    tanggal_lahir: date
-    jenis_kelamin: str
-    status_dasar: str
-
-    @property
-    def nik_sementara(self):
-        return sementara(self.nik)
 
 
 @dataclass
@@ -104,9 +86,7 @@ def _pernyataan_cari(nama_kolom, ada_q, ada_setelah):
     more than running it); only what a result list shows is read, as columns (a row per
     resident, no ORM object)."""
     kolom = getattr(Penduduk, nama_kolom)
-    query = (select(Penduduk.id, Penduduk.nik, Penduduk.nama, Penduduk.hubungan_keluarga, Penduduk.tempat_lahir,
-                    Penduduk.tanggal_lahir, Penduduk.jenis_kelamin, Penduduk.status_dasar)
-             .where(*_saring(nama_kolom, ada_q)))
+    query = select(*KOLOM_RINGKAS).where(*_saring(nama_kolom, ada_q))
     if ada_setelah:
         nilai, penduduk_id = bindparam("setelah_nilai"), bindparam("setelah_id")
         query = query.where(or_(kolom > nilai, and_(kolom == nilai, Penduduk.id > penduduk_id)))

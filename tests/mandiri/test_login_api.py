@@ -36,3 +36,19 @@ def test_operator_login_api(buat, desa, situs):
     assert ok.status_code == 200 and ok.get_json()["token"]
     bad = situs.api("post", "/api/v1/operator/login", json={"username": username, "password": "salah-sekali"})
     assert bad.status_code == 401 and bad.get_json()["error"] == "login_gagal"
+
+
+def test_the_kk_lists_a_member_who_died_last_and_marks_a_temporary_nik(
+        buat, desa, situs, warga, token_baru):
+    # The older child died: by KK order (the head, the wife, children by birth) she would come first of them.
+    buat.penduduk(desa, nik="3305054703100004", no_kk=warga.no_kk, nama="RINI ASTUTI", tanggal_lahir="2010-03-07",
+                  jenis_kelamin="P", hubungan_keluarga="ANAK", status_dasar="MATI")
+    buat.penduduk(desa, nik="0305051005200005", no_kk=warga.no_kk, nama="DEWI LESTARI", tanggal_lahir="2020-05-10",
+                  jenis_kelamin="P", hubungan_keluarga="ANAK")
+    keluarga = situs.api("get", "/api/v1/mandiri/keluarga", token_baru).get_json()
+    assert [(a["nama"], a["status_dasar"]) for a in keluarga] == [
+        ("SUGENG RIYADI", "HIDUP"), ("SITI MARYAM", "HIDUP"), ("BAYU SAPUTRA", "HIDUP"), ("DEWI LESTARI", "HIDUP"),
+        ("RINI ASTUTI", "MATI")]
+    assert situs.submit("/mandiri/masuk", {"nik": warga.nik, "pin": "246813"}).status_code == 302
+    halaman = situs.get("/mandiri/keluarga").get_data(as_text=True)
+    assert "RINI ASTUTI" in halaman and "MATI" in halaman and "NIK sementara" in halaman
