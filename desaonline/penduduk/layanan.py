@@ -55,7 +55,7 @@ def cari(q=None, setelah=None, per_halaman=25):
         nilai.update(setelah_nilai=getattr(terakhir, nama_kolom), setelah_id=terakhir.id)
     hasil = db.session.execute(_pernyataan_cari(nama_kolom, bool(q), terakhir is not None),
                                {**nilai, "batas": per_halaman + 1}).all()
-    baris = [PendudukRingkas(*h[:-1]) for h in hasil]
+    baris = [PendudukRingkas(*h[:-1]) for h in hasil]   # the last column is the bounded count
     jumlah = hasil[0].jumlah if hasil else (
         db.session.scalar(select(func.count()).select_from(_sampai_batas(nama_kolom, bool(q))), nilai)
         if setelah else 0)
