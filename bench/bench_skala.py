@@ -404,7 +404,8 @@ def _latensi(web, kab, workdir, proses, ids, conn):
 
 def _laju(web, kab, workdir, proses, ids, conn):
     """Letters/s of ``proses`` worker processes draining letters approved beforehand, once
-    warm: from the ``PEMANASAN``-th signed letter to the last."""
+    warm: from the ``PEMANASAN``-th signed letter to the last (at most half of them)."""
+    panas = max(1, min(PEMANASAN, len(ids) // 2))
     for sid in ids:
         _setujui(web, kab, sid)
     w = Worker(kab, workdir, proses, f"laju{proses}")
@@ -414,7 +415,7 @@ def _laju(web, kab, workdir, proses, ids, conn):
         while True:
             baris = _status(conn, ids)
             n = sum(b[1] == "selesai" for b in baris)
-            if n >= PEMANASAN and cpu is None:
+            if n >= panas and cpu is None:
                 cpu = (n, w.cpu())
             if n == len(ids):
                 cpu = (n - cpu[0], w.cpu() - cpu[1])
@@ -425,7 +426,7 @@ def _laju(web, kab, workdir, proses, ids, conn):
     finally:
         w.stop()
     selesai = sorted(b[2] for b in baris)
-    return ((len(selesai) - PEMANASAN) / (selesai[-1] - selesai[PEMANASAN - 1]).total_seconds(),
+    return ((len(selesai) - panas) / (selesai[-1] - selesai[panas - 1]).total_seconds(),
             1000 * cpu[1] / max(cpu[0], 1))
 
 

@@ -27,6 +27,7 @@ from desaonline.errors import GagalProses
 from desaonline.extensions import db
 from desaonline.signing import penanda
 from desaonline.surat.susun import desa_dan_pengaturan
+from tenants import desa_wajib
 from tenants.models import desa_versi, tenant_versi
 
 _VERSI = select(select(tenant_versi.c.versi).where(tenant_versi.c.id == 1).scalar_subquery(),
@@ -76,8 +77,10 @@ class _Simpanan:
 simpanan = _Simpanan()
 
 
-def konteks_desa(desa_id):
-    """The current desa's letter context (inside its ``desa_scope``)."""
+def konteks_desa():
+    """The current desa's letter context (inside its ``desa_scope``). Keyed by the scope's
+    own desa, so what is read under one desa's criteria is never kept as another's."""
+    desa_id = desa_wajib()
     versi = tuple(db.session.execute(_VERSI, {"desa_id": desa_id}).one())
     konteks = simpanan.ambil(desa_id, versi)
     if konteks is None:

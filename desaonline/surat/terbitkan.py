@@ -116,7 +116,7 @@ def terbitkan_banyak(surat_ids, sandi=None):
     desa = desa_by_id(desa_wajib())
     if desa is None:
         raise GagalProses("Desa tidak aktif.")
-    konteks = konteks_desa(desa.id)
+    konteks = konteks_desa()
     signer = penanda.pilih_penanda(rahasia, konteks.ttd)
     hasil = {}
     try:
